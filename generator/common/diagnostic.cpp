@@ -1,0 +1,54 @@
+#include "common/diagnostic.hpp"
+
+namespace brevgen {
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out;
+    if (!d.file.empty()) {
+        out += d.file;
+        if (d.pos.line != 0) {
+            out += ':' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column);
+        }
+        out += ": ";
+    }
+    out += d.severity == Severity::error ? "error: " : "warning: ";
+    if (!d.path.empty()) {
+        out += d.path;
+        out += ": ";
+    }
+    out += d.message;
+    return out;
+}
+
+bool has_errors(const Diagnostics& ds) {
+    for (const auto& d : ds) {
+        if (d.severity == Severity::error) return true;
+    }
+    return false;
+}
+
+Diagnostic make_error(SourcePos pos, std::string path, std::string message) {
+    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message)};
+}
+
+Diagnostic make_warning(SourcePos pos, std::string path, std::string message) {
+    return Diagnostic{Severity::warning, {}, pos, std::move(path), std::move(message)};
+}
+
+SourcePos position_of_offset(std::string_view text, std::size_t offset) {
+    if (offset > text.size()) offset = text.size();
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // count characters, not UTF-8 continuation bytes
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+}  // namespace brevgen

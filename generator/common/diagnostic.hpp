@@ -1,0 +1,47 @@
+#pragma once
+/// Diagnostics: plain values every stage returns; only the edges (CLI, batch, HTTP) render them.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace brevgen {
+
+/// How bad a diagnostic is: errors stop a letter, warnings are told to the sender.
+enum class Severity : std::uint8_t { error, warning };
+
+/// A 1-based line and column in a source file; 0 means "not known".
+struct SourcePos {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    friend bool operator==(const SourcePos&, const SourcePos&) = default;
+};
+
+/// One finding: where (file, position, JSON pointer path into the case) and what.
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string file;     ///< the file as the user named it ("-" for stdin); may be empty
+    SourcePos pos;        ///< position in that file; {0,0} when there is none
+    std::string path;     ///< JSON pointer ("/medarbejder/navn"); empty when not about a field
+    std::string message;  ///< lowercase, no final period
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+/// Renders `FILE:LINE:COL: error: /path: message` (parts that are unknown are left out).
+std::string format_diagnostic(const Diagnostic& d);
+
+/// True when any diagnostic in the list is an error.
+bool has_errors(const Diagnostics& ds);
+
+/// Builds an error diagnostic without a file (stages fill in the file at the edge).
+Diagnostic make_error(SourcePos pos, std::string path, std::string message);
+
+/// Builds a warning diagnostic without a file.
+Diagnostic make_warning(SourcePos pos, std::string path, std::string message);
+
+/// Converts a byte offset in `text` to a 1-based line and column (column counts characters).
+SourcePos position_of_offset(std::string_view text, std::size_t offset);
+
+}  // namespace brevgen

@@ -1,0 +1,45 @@
+#pragma once
+/// The case tree: what JSON and XML case files are read into. Both formats give the same
+/// tree; every value keeps where it came from.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/diagnostic.hpp"
+
+namespace brevgen::data {
+
+/// A node of the case tree.
+struct Value {
+    /// `text` is an XML scalar whose type is not yet known; validation turns it into a
+    /// string or number as the letter kind's field description says.
+    enum class Type : std::uint8_t { null, boolean, number, string, text, array, object };
+
+    Type type = Type::null;
+    std::string scalar;  ///< string content; a number's literal ("37.5"); "true"/"false"
+    std::vector<Value> items;                          ///< array elements
+    std::vector<std::pair<std::string, Value>> members;  ///< object members in source order
+    SourcePos pos;  ///< where the value starts in its source file
+
+    /// Member `key` of an object, or nullptr (also for non-objects).
+    const Value* find(std::string_view key) const;
+    Value* find(std::string_view key);
+    /// The value at a JSON pointer ("/moede/start"), or nullptr.
+    const Value* at(std::string_view pointer) const;
+    bool is_scalar() const { return type != Type::array && type != Type::object && type != Type::null; }
+};
+
+/// A case file's format.
+enum class Format : std::uint8_t { json, xml };
+
+/// What a reader returns: the tree when the text was well-formed, and its diagnostics
+/// (without file names: the caller knows the file).
+struct ReadResult {
+    std::optional<Value> root;
+    Diagnostics diagnostics;
+};
+
+}  // namespace brevgen::data

@@ -1,0 +1,71 @@
+#pragma once
+/// The letter fonts: read once per process, shared read-only by every thread and document.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace brevgen::fonts {
+
+/// A face of the letter font family, plus a fuller fallback font for rare characters.
+enum class Face : std::uint8_t { regular, bold, italic, bold_italic, fallback };
+inline constexpr std::size_t face_count = 5;
+
+/// File name of each face inside a font directory ("brevgen-regular.ttf", ...).
+const char* file_name(Face face);
+
+/// Thrown when a font file is missing or unreadable; the message names the file.
+struct FontError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Horizontal metrics of one TrueType font, in thousandths of an em (PDF glyph space).
+class FontMetrics {
+public:
+    /// Reads cmap, hmtx, hhea, head and OS/2 from a .ttf file; throws FontError.
+    static FontMetrics load(const std::filesystem::path& file);
+
+    bool has_glyph(char32_t cp) const;
+    /// Advance width of `cp` (0 when the font has no glyph for it).
+    double advance(char32_t cp) const;
+    double ascent() const { return ascent_; }
+    double descent() const { return descent_; }  ///< negative, below the baseline
+    double cap_height() const { return cap_height_; }
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    std::filesystem::path file_;
+    std::vector<std::uint16_t> bmp_advance_;          ///< index: code point < 0x10000; 0 = no glyph
+    std::vector<std::pair<char32_t, std::uint16_t>> astral_;  ///< sorted, for code points above U+FFFF
+    double scale_ = 1.0;  ///< 1000 / unitsPerEm
+    double ascent_ = 0, descent_ = 0, cap_height_ = 0;
+};
+
+/// All faces, loaded from one directory.
+class FontSet {
+public:
+    /// Loads every face from `dir`; throws FontError naming the first missing file.
+    static std::shared_ptr<const FontSet> load(const std::filesystem::path& dir);
+
+    const FontMetrics& metrics(Face face) const { return faces_[static_cast<std::size_t>(face)]; }
+    const std::filesystem::path& directory() const { return dir_; }
+
+    /// The face that draws `cp` in the wanted style: the styled face when it has the glyph,
+    /// else the fallback; nullopt when no face has it (the caller reports the character).
+    std::optional<Face> face_for(Face wanted, char32_t cp) const;
+
+private:
+    std::filesystem::path dir_;
+    std::array<FontMetrics, face_count> faces_;
+};
+
+/// Where the fonts are: $BREVGEN_FONTS, else `fonts/` next to the executable, else
+/// `../share/brevgen/fonts` from it, else the build tree's font directory.
+std::filesystem::path default_font_dir();
+
+}  // namespace brevgen::fonts
