@@ -39,8 +39,12 @@ public:
     const std::filesystem::path& file() const { return file_; }
 
 private:
+    std::uint16_t stored(char32_t cp) const;
+
     std::filesystem::path file_;
-    std::vector<std::uint16_t> bmp_advance_;          ///< index: code point < 0x10000; 0 = no glyph
+    /// index: code point < 0x10000; advance in font units plus one, so 0 = no glyph while
+    /// zero-width glyphs (combining marks) still count as present
+    std::vector<std::uint16_t> bmp_advance_;
     std::vector<std::pair<char32_t, std::uint16_t>> astral_;  ///< sorted, for code points above U+FFFF
     double scale_ = 1.0;  ///< 1000 / unitsPerEm
     double ascent_ = 0, descent_ = 0, cap_height_ = 0;
@@ -63,6 +67,11 @@ private:
     std::filesystem::path dir_;
     std::array<FontMetrics, face_count> faces_;
 };
+
+/// Invisible format characters (soft hyphen, zero-width space and joiners, variation
+/// selectors, BOM): they need no glyph; face_for() accepts them and the PDF stage drops
+/// those its face cannot draw.
+bool is_default_ignorable(char32_t cp);
 
 /// Where the fonts are: $BREVGEN_FONTS, else `fonts/` next to the executable, else
 /// `../share/brevgen/fonts` from it, else the build tree's font directory.

@@ -1,0 +1,172 @@
+// The font reader against the subset fonts the build makes, and against broken files.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "common/utf8.hpp"
+#include "fonts/font_set.hpp"
+
+using namespace brevgen;
+using fonts::Face;
+
+namespace {
+
+std::filesystem::path font_dir() { return BREVGEN_TEST_FONT_DIR; }
+
+const fonts::FontSet& font_set() {
+    static const auto set = fonts::FontSet::load(font_dir());
+    return *set;
+}
+
+std::filesystem::path scratch_dir() {
+    auto dir = std::filesystem::path(BREVGEN_TEST_WORK_DIR) / "fonts";
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary) << bytes;
+}
+
+/// Message of the FontError that loading `file` throws, or "" when it loads.
+std::string load_error(const std::filesystem::path& file) {
+    try {
+        fonts::FontMetrics::load(file);
+    } catch (const fonts::FontError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+void put_u16(std::string& s, std::size_t at, unsigned v) {
+    s[at] = static_cast<char>(v >> 8);
+    s[at + 1] = static_cast<char>(v);
+}
+
+/// Offset of a table in a TrueType file (the tests know the file is well-formed).
+std::size_t table_offset(const std::string& ttf, std::string_view tag) {
+    const auto u16 = [&](std::size_t i) {
+        return (static_cast<unsigned char>(ttf[i]) << 8) | static_cast<unsigned char>(ttf[i + 1]);
+    };
+    for (int i = 0; i < u16(4); ++i) {
+        const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+        if (ttf.compare(rec, 4, tag) == 0)
+            return (static_cast<std::size_t>(u16(rec + 8)) << 16) | static_cast<std::size_t>(u16(rec + 10));
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("fonts: metrics of known Liberation Sans glyphs", "[fonts]") {
+    const auto& regular = font_set().metrics(Face::regular);
+    CHECK(regular.advance(U'a') == Approx(556.152).epsilon(1e-4));
+    CHECK(regular.advance(U' ') == Approx(277.832).epsilon(1e-4));
+    CHECK(regular.advance(U'H') == Approx(722.168).epsilon(1e-4));
+    CHECK(regular.cap_height() == Approx(1409 * 1000.0 / 2048));
+    CHECK(regular.ascent() == Approx(1491 * 1000.0 / 2048));
+    CHECK(regular.descent() == Approx(-431 * 1000.0 / 2048));
+    CHECK(regular.descent() < 0);
+    // Combining marks are zero-width yet present: Vietnamese text may use them.
+    CHECK(regular.has_glyph(0x0301));
+    CHECK(regular.advance(0x0301) == 0.0);
+    // Bold differs from regular where Arial's bold does.
+    CHECK(font_set().metrics(Face::bold).advance(U'a') == Approx(556.152).epsilon(1e-4));
+    CHECK(font_set().metrics(Face::bold).advance(U'H') == Approx(722.168).epsilon(1e-4));
+    CHECK(font_set().metrics(Face::bold).advance(U'r') > regular.advance(U'r'));
+}
+
+TEST_CASE("fonts: Danish, Vietnamese and typographic characters are in every letter face", "[fonts]") {
+    const std::string text = "æøåÆØÅ é ü § – “ ” € Nguyễn Thị Ngọc Ánh Đặng Ơn Ư • − …";
+    for (Face face : {Face::regular, Face::bold, Face::italic, Face::bold_italic}) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            const char32_t cp = utf8::decode(text, i);
+            INFO("face " << fonts::file_name(face) << " U+" << std::hex << static_cast<unsigned>(cp));
+            CHECK(font_set().metrics(face).has_glyph(cp));
+            CHECK(font_set().face_for(face, cp) == face);
+        }
+    }
+}
+
+TEST_CASE("fonts: face_for falls back, or reports a missing glyph", "[fonts]") {
+    const auto& set = font_set();
+    CHECK(set.face_for(Face::bold, U'α') == Face::fallback);
+    CHECK(set.face_for(Face::regular, U'Ж') == Face::fallback);
+    CHECK(set.metrics(Face::fallback).advance(U'α') > 0);
+    CHECK_FALSE(set.face_for(Face::regular, U'中').has_value());   // CJK: no face has it
+    CHECK_FALSE(set.face_for(Face::regular, 0x1F600).has_value());  // emoji
+    CHECK_FALSE(set.metrics(Face::regular).has_glyph(U'中'));
+    CHECK(set.metrics(Face::regular).advance(U'中') == 0.0);
+    // Invisible format characters never make a letter fail.
+    CHECK(set.face_for(Face::italic, 0x00AD) == Face::italic);
+    CHECK(set.face_for(Face::regular, 0x200B).has_value());
+    CHECK(set.face_for(Face::regular, 0xFEFF) == Face::regular);
+    CHECK(fonts::is_default_ignorable(0x00AD));
+    CHECK_FALSE(fonts::is_default_ignorable(U'a'));
+}
+
+TEST_CASE("fonts: file names and the font directory", "[fonts]") {
+    CHECK(std::string(fonts::file_name(Face::bold_italic)) == "brevgen-bolditalic.ttf");
+    CHECK(std::string(fonts::file_name(Face::fallback)) == "brevgen-fallback.ttf");
+    CHECK(font_set().directory() == font_dir());
+    const char* env = std::getenv("BREVGEN_FONTS");
+    if (env != nullptr && *env != '\0') CHECK(fonts::default_font_dir() == std::filesystem::path(env));
+    CHECK(std::filesystem::exists(fonts::default_font_dir() / fonts::file_name(Face::regular)));
+}
+
+TEST_CASE("fonts: a missing font file is a FontError naming it", "[fonts]") {
+    const auto dir = scratch_dir() / "empty";
+    std::filesystem::create_directories(dir);
+    try {
+        fonts::FontSet::load(dir);
+        FAIL("no error");
+    } catch (const fonts::FontError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("brevgen-regular.ttf"));
+    }
+}
+
+TEST_CASE("fonts: corrupt font files are FontErrors naming the file, never crashes", "[fonts]") {
+    const std::string good = read_bytes(font_dir() / "brevgen-regular.ttf");
+    REQUIRE(good.size() > 1000);
+    const auto file = scratch_dir() / "broken.ttf";
+
+    write_bytes(file, "");
+    CHECK_THAT(load_error(file), Catch::Contains("broken.ttf"));
+    write_bytes(file, "%PDF-1.4 not a font at all");
+    CHECK_THAT(load_error(file), Catch::Contains("broken.ttf") && Catch::Contains("not a TrueType"));
+
+    // Every truncation point must be caught by a bounds check.
+    for (std::size_t len = 0; len < good.size(); len += 997) {
+        write_bytes(file, good.substr(0, len));
+        INFO("truncated to " << len);
+        CHECK_THAT(load_error(file), Catch::Contains("broken.ttf"));
+    }
+
+    std::string bad_em = good;
+    put_u16(bad_em, table_offset(good, "head") + 18, 0);
+    write_bytes(file, bad_em);
+    CHECK_THAT(load_error(file), Catch::Contains("unitsPerEm"));
+
+    std::string bad_cmap = good;
+    put_u16(bad_cmap, table_offset(good, "cmap") + 2, 0xFFFF);  // subtable count past the end
+    write_bytes(file, bad_cmap);
+    CHECK_THAT(load_error(file), Catch::Contains("broken.ttf"));
+
+    // Flipping bytes all over the tables may give odd metrics but must never crash.
+    for (std::size_t at = 12; at < 4000 && at < good.size(); at += 7) {
+        std::string flipped = good;
+        flipped[at] = static_cast<char>(~flipped[at]);
+        write_bytes(file, flipped);
+        (void)load_error(file);
+    }
+    CHECK(load_error(font_dir() / "brevgen-regular.ttf").empty());
+}
