@@ -1,0 +1,163 @@
+#include "letters/domain.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "danish/format.hpp"
+
+namespace brevgen::letters {
+
+namespace {
+
+using danish::Date;
+
+/// Hours for an English message: "7.5", "37" (the letters use the Danish form).
+std::string plain_hours(double h) {
+    std::string s = danish::hours(h);
+    std::erase(s, '.');  // thousands points
+    std::replace(s.begin(), s.end(), ',', '.');
+    return s;
+}
+
+std::string week_path(std::size_t i) { return "/optrapningsplan/uger/" + std::to_string(i) + "/timer"; }
+
+/// "plan week 3 (uge 51)": the case's numbering and the printed one, so the sender finds it.
+std::string week_label(std::size_t i, const PlanRow& row) {
+    return "plan week " + std::to_string(i + 1) + " (" + row.uge + ")";
+}
+
+/// The printed row for week `i` of the plan.
+PlanRow make_row(const PlanInput& plan, std::size_t i) {
+    const PlanWeekInput& in = plan.uger[i];
+    PlanRow row;
+    const Date in_week = danish::add_days(plan.startdato, 7 * static_cast<std::int64_t>(i));
+    row.week = danish::week_of(in_week);
+    row.monday = danish::monday_of(in_week);
+    row.friday = danish::add_days(row.monday, 4);
+    row.first_day = i == 0 ? plan.startdato : row.monday;
+    row.last_day = danish::is_weekend(row.first_day) ? danish::add_days(row.monday, 6) : row.friday;
+    row.days = static_cast<int>(danish::days_between(row.first_day, row.last_day) + 1);
+    row.hours = in.timer;
+    row.percent_of_normal = plan.normal_timer > 0 ? 100.0 * in.timer / plan.normal_timer : 0.0;
+    row.uge = danish::iso_week(row.week);
+    row.datoer = row.first_day == row.last_day
+                     ? std::string{danish::weekday_abbrev(danish::weekday(row.first_day))} + ' ' +
+                           std::to_string(row.first_day.day) + '.' + std::to_string(row.first_day.month) + '.'
+                     : danish::weekday_range(row.first_day, row.last_day);
+    row.timer = danish::hours(in.timer);
+    if (in.dage.empty()) row.timer_pr_dag = danish::hours(in.timer / row.days);
+    row.dage = in.dage;
+    row.procent = danish::percent(row.percent_of_normal);
+    row.fravaer_timer = danish::hours(std::max(0.0, plan.normal_timer - in.timer));
+    row.opgaver = in.opgaver;
+    row.hensyn = in.hensyn;
+    return row;
+}
+
+/// The per-week rules: above normal, too little absence for partial benefit, falling hours.
+void check_week(const PlanInput& plan, const LegalRefs& legal, const std::vector<PlanRow>& rows,
+                std::size_t i, std::vector<DomainWarning>& out) {
+    const double timer = plan.uger[i].timer;
+    const double normal = plan.normal_timer;
+    if (timer > normal) {
+        out.push_back({WarningCode::hours_above_normal, week_path(i),
+                       week_label(i, rows[i]) + " has " + plain_hours(timer) +
+                           " hours, more than the normal " + plain_hours(normal)});
+    } else if (timer < normal && normal - timer < legal.delvis_fravaer_min_timer) {
+        out.push_back({WarningCode::absence_below_minimum, week_path(i),
+                       week_label(i, rows[i]) + " leaves " + plain_hours(normal - timer) +
+                           " hours of absence; partial sickness benefit needs at least " +
+                           plain_hours(legal.delvis_fravaer_min_timer) + " hours a week"});
+    }
+    if (i > 0 && timer < plan.uger[i - 1].timer) {
+        out.push_back({WarningCode::hours_fall, week_path(i),
+                       "hours fall from " + plain_hours(plan.uger[i - 1].timer) + " in " +
+                           week_label(i - 1, rows[i - 1]) + " to " + plain_hours(timer) + " in " +
+                           week_label(i, rows[i])});
+    }
+}
+
+/// The rules about the plan as a whole: its start, its length, where it ends.
+void check_plan(const PlanInput& plan, const LegalRefs& legal, const RampUpPlan& result,
+                std::vector<DomainWarning>& out) {
+    if (danish::is_weekend(plan.startdato)) {
+        out.push_back({WarningCode::plan_starts_on_weekend, "/optrapningsplan/startdato",
+                       "the start date " + danish::iso_string(plan.startdato) +
+                           " is on a weekend; the first row holds only weekend days"});
+    }
+    const std::size_t n = plan.uger.size();
+    if (n > static_cast<std::size_t>(legal.optrapningsplan_max_uger)) {
+        out.push_back({WarningCode::plan_too_long, "/optrapningsplan/uger",
+                       "the plan runs " + std::to_string(n) + " weeks; plans longer than " +
+                           std::to_string(legal.optrapningsplan_max_uger) + " weeks are unusual"});
+    }
+    if (n > 0 && !result.reaches_full_time) {
+        out.push_back({WarningCode::full_time_not_reached, week_path(n - 1),
+                       "the plan ends at " + plain_hours(plan.uger.back().timer) + " of " +
+                           plain_hours(plan.normal_timer) + " hours; full return on " +
+                           danish::iso_string(result.full_return) + " is not reached by the plan"});
+    }
+}
+
+}  // namespace
+
+std::string_view code_name(WarningCode code) {
+    static constexpr std::array<std::string_view, 7> names{
+        "meeting-after-deadline", "plan-starts-on-weekend", "hours-fall", "absence-below-minimum",
+        "hours-above-normal",     "plan-too-long",          "full-time-not-reached"};
+    return names[static_cast<std::size_t>(code)];
+}
+
+Diagnostic to_diagnostic(const DomainWarning& w, SourcePos pos) {
+    return make_warning(pos, w.path, w.message);
+}
+
+Date end_of_sick_leave_week(Date first_absence, int week) {
+    return danish::add_days(first_absence, 7 * static_cast<std::int64_t>(week) - 1);
+}
+
+std::int64_t sick_leave_week(Date first_absence, Date day) {
+    const std::int64_t d = danish::days_between(first_absence, day);  // day 1 is d == 0
+    return d >= 0 ? d / 7 + 1 : -((-d - 1) / 7);
+}
+
+Date week8_deadline(Date first_absence, const LegalRefs& legal) {
+    return end_of_sick_leave_week(first_absence, legal.foerste_opfoelgning_uger);
+}
+
+SickLeaveDeadlines sick_leave_deadlines(Date first_absence, const LegalRefs& legal) {
+    return {week8_deadline(first_absence, legal),
+            end_of_sick_leave_week(first_absence, legal.samtale_7a_uger),
+            end_of_sick_leave_week(first_absence, legal.fast_track_uger)};
+}
+
+std::optional<DomainWarning> check_meeting_deadline(const danish::DateTime& meeting_start,
+                                                    Date first_absence, const LegalRefs& legal) {
+    const Date deadline = week8_deadline(first_absence, legal);
+    if (meeting_start.date <= deadline) return std::nullopt;
+    return DomainWarning{
+        WarningCode::meeting_after_deadline, "/moede/start",
+        "the meeting on " + danish::iso_string(meeting_start.date) + " lies after the week-" +
+            std::to_string(legal.foerste_opfoelgning_uger) + " deadline " + danish::iso_string(deadline) +
+            " (week " + std::to_string(sick_leave_week(first_absence, meeting_start.date)) +
+            " of the sick leave)"};
+}
+
+RampUpPlan compute_plan(const PlanInput& plan, const LegalRefs& legal) {
+    RampUpPlan result;
+    result.normal_timer = danish::hours(plan.normal_timer);
+    for (std::size_t i = 0; i < plan.uger.size(); ++i) result.rows.push_back(make_row(plan, i));
+    if (result.rows.empty()) {
+        result.full_return = plan.startdato;
+    } else {
+        result.full_return = danish::add_days(result.rows.back().monday, 7);
+        result.reaches_full_time = plan.uger.back().timer >= plan.normal_timer;
+    }
+    for (std::size_t i = 0; i < plan.uger.size(); ++i) {
+        check_week(plan, legal, result.rows, i, result.warnings);
+    }
+    check_plan(plan, legal, result, result.warnings);
+    return result;
+}
+
+}  // namespace brevgen::letters
