@@ -1,0 +1,156 @@
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+#include "cli/io.hpp"
+#include "common/exit_codes.hpp"
+
+namespace brevgen::cli {
+namespace {
+
+void add_common(CLI::App* cmd, Options& o) {
+    cmd->add_option("--templates", o.templates, "Directory of letter templates (a municipality's copy)");
+    cmd->add_option("--fonts", o.fonts, "Directory of the letter fonts");
+    cmd->add_option("--sender", o.sender, "Sender profile (JSON); default: afsender.json in the templates directory");
+    cmd->add_option("--max-pages", o.max_pages, "Refuse letters longer than this many pages (default 100)");
+}
+
+void print(const Diagnostics& ds, const std::string& file) {
+    for (auto d : ds) {
+        if (d.file.empty()) d.file = file;
+        std::cerr << format_diagnostic(d) << '\n';
+    }
+}
+
+std::optional<data::Format> format_of(const std::string& input) {
+    return input == "-" ? std::nullopt : data::format_from_extension(input);
+}
+
+std::shared_ptr<const Engine> load_engine(Options& o) {
+    o.settings.templates_dir = o.templates;
+    o.settings.font_dir = o.fonts;
+    o.settings.sender_file = o.sender;
+    if (o.max_pages) o.settings.layout_limits.max_pages = o.max_pages;
+    o.settings.tagged_pdf = !o.untagged;
+    return Engine::load(o.settings);
+}
+
+int exit_for(const Letter& letter) {
+    switch (letter.outcome) {
+    case Outcome::ok: return exit_code::ok;
+    case Outcome::invalid: return exit_code::data_error;
+    case Outcome::failed: return exit_code::failure;
+    }
+    return exit_code::failure;
+}
+
+int write_pdf(const Letter& letter, const std::string& output) {
+    std::string error;
+    if (!write_atomically(output, letter.pdf, error)) {
+        std::cerr << output << ": error: cannot write the PDF: " << error << '\n';
+        return exit_code::io_error;
+    }
+    return exit_code::ok;
+}
+
+int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
+    std::string error;
+    const auto text = read_input(o.input, error);
+    if (!text) {
+        std::cerr << o.input << ": error: cannot read the case file: " << error << '\n';
+        return exit_code::no_input;
+    }
+    Renderer renderer(engine);
+    Letter letter;
+    if (o.command == "check") {
+        letter = renderer.check(o.kind, *text, format_of(o.input));
+    } else if (o.command == "view") {
+        const std::string view = renderer.view(o.kind, *text, letter, format_of(o.input));
+        if (!view.empty()) std::cout << view << '\n';
+    } else {
+        letter = renderer.render(o.kind, *text, format_of(o.input));
+    }
+    print(letter.diagnostics, o.input);
+    if (letter.outcome != Outcome::ok || o.command != "render") return exit_for(letter);
+    return write_pdf(letter, o.output);
+}
+
+int run_typeset(Options& o, const std::shared_ptr<const Engine>& engine) {
+    std::string error;
+    const auto text = read_input(o.input, error);
+    if (!text) {
+        std::cerr << o.input << ": error: cannot read the markup: " << error << '\n';
+        return exit_code::no_input;
+    }
+    Renderer renderer(engine);
+    const auto base = o.input == "-" ? std::filesystem::current_path() : std::filesystem::path(o.input).parent_path();
+    const Letter letter = renderer.typeset(*text, base.empty() ? "." : base);
+    print(letter.diagnostics, o.input);
+    if (letter.outcome != Outcome::ok) return exit_for(letter);
+    return write_pdf(letter, o.output);
+}
+
+}  // namespace
+
+void add_commands(CLI::App& app, Options& o) {
+    auto* render = app.add_subcommand("render", "Render one letter from a case file (JSON or XML)");
+    render->add_option("KIND", o.kind, "Letter kind (see `brevgen kinds`)")->required();
+    render->add_option("CASE", o.input, "Case file (.json or .xml), or - for stdin")->required();
+    render->add_option("-o,--output", o.output, "Output PDF, or - for stdout")->required();
+    render->add_flag("--untagged", o.untagged, "Write a PDF without structure tags or PDF/A (not for sending)");
+    add_common(render, o);
+
+    auto* check = app.add_subcommand("check", "Validate a case file without rendering");
+    check->add_option("KIND", o.kind, "Letter kind")->required();
+    check->add_option("CASE", o.input, "Case file, or - for stdin")->required();
+    add_common(check, o);
+
+    auto* view = app.add_subcommand("view", "Print the view (enriched values) a template sees, as JSON");
+    view->add_option("KIND", o.kind, "Letter kind")->required();
+    view->add_option("CASE", o.input, "Case file, or - for stdin")->required();
+    add_common(view, o);
+
+    auto* typeset = app.add_subcommand("typeset", "Typeset letter markup directly (for template authors)");
+    typeset->add_option("MARKUP", o.input, "Letter markup file, or - for stdin")->required();
+    typeset->add_option("-o,--output", o.output, "Output PDF, or - for stdout")->required();
+    typeset->add_flag("--untagged", o.untagged, "Write a PDF without structure tags or PDF/A");
+    add_common(typeset, o);
+
+    auto* kinds = app.add_subcommand("kinds", "List the letter kinds");
+    add_common(kinds, o);
+
+    auto* schema = app.add_subcommand("schema", "Print the JSON Schema of a kind's case data");
+    schema->add_option("KIND", o.kind, "Letter kind")->required();
+    add_common(schema, o);
+
+    for (auto* cmd : app.get_subcommands({})) {
+        cmd->callback([&o, cmd] { o.command = cmd->get_name(); });
+    }
+}
+
+int run(Options& o) {
+    std::shared_ptr<const Engine> engine;
+    try {
+        engine = load_engine(o);
+    } catch (const StartupError& e) {
+        std::cerr << e.what() << '\n';
+        return exit_code::failure;
+    }
+    if (o.command == "kinds") {
+        for (const auto& k : engine->kinds()) std::cout << k.name << "  " << k.description << '\n';
+        return exit_code::ok;
+    }
+    if (o.command == "schema") {
+        const std::string schema = engine->schema(o.kind);
+        if (schema.empty()) {
+            std::cerr << "error: unknown letter kind \"" << o.kind << "\"; see `brevgen kinds`\n";
+            return exit_code::usage;
+        }
+        std::cout << schema;
+        return exit_code::ok;
+    }
+    if (o.command == "typeset") return run_typeset(o, engine);
+    return run_case_command(o, engine);
+}
+
+}  // namespace brevgen::cli

@@ -1,0 +1,185 @@
+// The entry point of layout: the first page's fixed parts (letterhead, window address,
+// reference block), the body through BlockLayout and paginate, then page furniture.
+
+#include "layout/layout.hpp"
+
+#include "layout/blocks.hpp"
+#include "layout/style.hpp"
+
+namespace brevgen::layout {
+namespace {
+
+void shift(Item& item, double dy) {
+    std::visit(
+        [dy](auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, TextRun>) {
+                s.pos.y += dy;
+            } else if constexpr (std::is_same_v<T, Line>) {
+                s.from.y += dy;
+                s.to.y += dy;
+            } else {
+                s.rect.y += dy;
+            }
+        },
+        item.shape);
+}
+
+/// Lays out the parts of page 1 that sit at fixed places.
+class FirstPage {
+public:
+    FirstPage(const markup::Letter& letter, TextEngine& text, BlockLayout& blocks, Document& doc, Diagnostics& diags)
+        : letter_(letter), text_(text), blocks_(blocks), doc_(doc), diags_(diags) {}
+
+    std::vector<Item> run() {
+        letterhead();
+        address();
+        reference();
+        return std::move(items_);
+    }
+
+private:
+    const markup::Letter& letter_;
+    TextEngine& text_;
+    BlockLayout& blocks_;
+    Document& doc_;
+    Diagnostics& diags_;
+    std::vector<Item> items_;
+
+    void right_aligned(const std::string& s, const TextStyle& st, double baseline, ElemId elem) {
+        const auto line = text_.single_line(s, st);
+        blocks_.emit_line(line, style::right - line.width, baseline, 0, elem, items_);
+    }
+
+    void letterhead() {
+        const ElemId div = blocks_.element(Role::Div, 0);
+        const auto& logo = letter_.logo;
+        if (!logo.src.empty()) logo_figure(div);
+        double baseline = mm(17);
+        for (std::size_t i = 0; i < letter_.letterhead.size(); ++i) {
+            const bool name = i == 0;
+            const TextStyle st{name ? fonts::Face::bold : fonts::Face::regular, name ? 13.0 : 8.5,
+                               name ? 0 : style::quiet_gray};
+            right_aligned(letter_.letterhead[i], st, baseline, blocks_.element(Role::P, div));
+            baseline += name ? 14 : 11;
+        }
+    }
+
+    void logo_figure(ElemId div) {
+        const auto& logo = letter_.logo;
+        const auto& read = text_.env().read_file;
+        const auto bytes = read ? read(logo.src) : std::nullopt;
+        bool is_png = false;
+        const auto [w, h] = bytes ? image_size(*bytes, is_png) : std::pair<int, int>{0, 0};
+        if (w <= 0 || h <= 0) {
+            diags_.push_back(make_error({}, {}, "cannot read the logo \"" + logo.src + "\" as a PNG or JPEG file"));
+            return;
+        }
+        const double height = logo.height > 0 ? logo.height : mm(16);
+        const double width = height * w / h;
+        doc_.images.push_back(ImageData{logo.src, *bytes, is_png});
+        items_.push_back(Item{ImagePlacement{{style::left, mm(12), width, height}, doc_.images.size() - 1},
+                              blocks_.element(Role::Figure, div, logo.alt)});
+    }
+
+    void address() {
+        const ElemId div = blocks_.element(Role::Div, 0);
+        if (!letter_.return_address.empty()) {
+            const TextStyle st{fonts::Face::regular, 7, style::quiet_gray};
+            const auto line = text_.single_line(letter_.return_address, st);
+            blocks_.emit_line(line, style::address_x, style::return_baseline, 0, blocks_.element(Role::P, div), items_);
+            const double rule_y = style::return_baseline + 2;
+            items_.push_back(Item{Line{{style::address_x, rule_y}, {style::address_x + std::min(line.width, style::address_width), rule_y}, 0.3, style::rule_gray}, artifact});
+        }
+        const ElemId p = blocks_.element(Role::P, div);
+        const TextStyle st{fonts::Face::regular, style::body_size, 0};
+        double baseline = style::recipient_top + 10;
+        for (const auto& line : letter_.address) {
+            markup::Inlines runs{markup::Inline{line, false, false, false, {}, {}}};
+            for (const auto& box : text_.break_lines(runs, st, style::address_width)) {
+                blocks_.emit_line(box, style::address_x, baseline, 0, p, items_);
+                baseline += 12.5;
+            }
+        }
+    }
+
+    void reference() {
+        if (letter_.reference.empty()) return;
+        const ElemId table = blocks_.element(Role::Table, 0);
+        const TextStyle label_style{fonts::Face::regular, 8.5, style::quiet_gray};
+        const TextStyle value_style{fonts::Face::regular, 9.5, 0};
+        const double value_x = style::reference_x + style::reference_label_width;
+        double baseline = style::reference_top + 10;
+        for (const auto& [label, value] : letter_.reference) {
+            const ElemId tr = blocks_.element(Role::TR, table);
+            blocks_.emit_line(text_.single_line(label, label_style), style::reference_x, baseline, 0,
+                              blocks_.element(Role::TH, tr, {}, "Row"), items_);
+            const ElemId td = blocks_.element(Role::TD, tr);
+            markup::Inlines runs{markup::Inline{value, false, false, false, {}, {}}};
+            for (const auto& box : text_.break_lines(runs, value_style, style::right - value_x)) {
+                blocks_.emit_line(box, value_x, baseline, 0, td, items_);
+                baseline += 12.5;
+            }
+        }
+    }
+};
+
+void furniture(Page& page, std::size_t index, std::size_t count, const markup::Letter& letter, TextEngine& text) {
+    const TextStyle small{fonts::Face::regular, style::small_size, style::quiet_gray};
+    auto add = [&](const LineBox& line, double x, double baseline) {
+        for (const auto& p : line.pieces) {
+            page.items.push_back(Item{TextRun{{x + p.x, baseline}, p.face, p.size, p.text, p.gray, 0}, artifact});
+        }
+    };
+    if (index > 0 && !letter.running_header.empty()) {
+        add(text.single_line(letter.running_header, small), style::left, style::running_header_baseline);
+        const double rule_y = style::running_header_baseline + 4;
+        page.items.push_back(Item{Line{{style::left, rule_y}, {style::right, rule_y}, 0.3, style::rule_gray}, artifact});
+    }
+    const double rule_y = style::footer_baseline - 10;
+    page.items.push_back(Item{Line{{style::left, rule_y}, {style::right, rule_y}, 0.3, style::rule_gray}, artifact});
+    const auto number = text.single_line("Side " + std::to_string(index + 1) + " af " + std::to_string(count),
+                                         TextStyle{fonts::Face::regular, 8, 0});
+    add(number, style::right - number.width, style::footer_baseline);
+    if (!letter.footer.empty()) add(text.single_line(letter.footer, small), style::left, style::footer_baseline);
+}
+
+}  // namespace
+
+LayoutResult layout_letter(const markup::Letter& letter, const Environment& env) {
+    LayoutResult result;
+    Document& doc = result.document;
+    doc.meta = Metadata{letter.title, letter.author, letter.subject, letter.keywords, letter.lang, env.creator, letter.date};
+    doc.elements.push_back(StructElem{Role::Document, artifact, {}, {}, {}});
+    TextEngine text(env, result.diagnostics);
+    std::vector<Fragment> fragments;
+    BlockLayout blocks(text, doc, fragments, result.diagnostics);
+    auto first_items = FirstPage(letter, text, blocks, doc, result.diagnostics).run();
+    blocks.blocks(letter.body, blocks.element(Role::Sect, 0));
+
+    auto placed = paginate(std::move(fragments), style::first_page_body_top, style::later_page_top, style::body_bottom);
+    if (placed.size() > env.limits.max_pages) {
+        result.diagnostics.push_back(make_error({}, {}, "the letter would have " + std::to_string(placed.size()) +
+                                                            " pages; the limit is " + std::to_string(env.limits.max_pages)));
+        return result;
+    }
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        Page page;
+        if (i == 0) page.items = std::move(first_items);
+        for (auto& pf : placed[i]) {
+            for (auto& item : pf.fragment.items) {
+                shift(item, pf.y);
+                page.items.push_back(std::move(item));
+            }
+            for (auto& link : pf.fragment.links) {
+                link.rect.y += pf.y;
+                page.links.push_back(std::move(link));
+            }
+        }
+        furniture(page, i, placed.size(), letter, text);
+        doc.pages.push_back(std::move(page));
+    }
+    return result;
+}
+
+}  // namespace brevgen::layout

@@ -1,0 +1,43 @@
+#pragma once
+/// Layout: a parsed letter → positioned pages with structure roles.
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/page.hpp"
+#include "markup/document.hpp"
+
+namespace brevgen::danish {
+class Hyphenator;
+}
+
+namespace brevgen::layout {
+
+/// Limits that keep hostile input from producing absurd documents.
+struct Limits {
+    std::size_t max_pages = 100;
+};
+
+/// What layout needs from the outside world.
+struct Environment {
+    const fonts::FontSet* fonts = nullptr;
+    const danish::Hyphenator* hyphenator = nullptr;  ///< nullptr: no hyphenation
+    /// Reads an image named in the markup (logo, <image>); nullopt when it cannot.
+    std::function<std::optional<std::string>(const std::string& src)> read_file;
+    std::string creator;  ///< "brevgen 0.1.0"
+    Limits limits;
+};
+
+/// The pages, or errors (characters no font has, unreadable images, page limit).
+struct LayoutResult {
+    Document document;
+    Diagnostics diagnostics;
+};
+
+/// Lays out one letter on A4 pages.
+LayoutResult layout_letter(const markup::Letter& letter, const Environment& env);
+
+}  // namespace brevgen::layout

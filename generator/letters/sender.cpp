@@ -1,0 +1,64 @@
+#include "letters/sender.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "data/value.hpp"
+
+namespace brevgen::letters {
+
+SenderProfile SenderProfile::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw SenderError(file.string() + ": error: cannot read the sender profile");
+    std::stringstream text;
+    text << in.rdbuf();
+    SenderProfile profile;
+    profile.directory = file.parent_path();
+    try {
+        const auto json = nlohmann::json::parse(text.str());
+        if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");
+        for (const auto& [key, value] : json.items()) {
+            if (!value.is_string()) {
+                throw SenderError(file.string() + ": error: /" + key + ": expected a string");
+            }
+            profile.fields[key] = value.get<std::string>();
+        }
+    } catch (const nlohmann::json::parse_error& e) {
+        throw SenderError(file.string() + ": error: malformed JSON: " + e.what());
+    }
+    for (const char* required : {"navn", "adresse", "postnummer", "by", "telefon", "email"}) {
+        if (profile.get(required).empty()) {
+            throw SenderError(file.string() + ": error: /" + required + ": the sender profile needs this field");
+        }
+    }
+    return profile;
+}
+
+SenderProfile SenderProfile::overridden_by(const data::Value* afsender) const {
+    SenderProfile out = *this;
+    if (!afsender || afsender->type != data::Value::Type::object) return out;
+    for (const auto& [key, value] : afsender->members) {
+        if (!value.is_scalar() || value.scalar.empty()) continue;
+        if (key == "logo" && (value.scalar.find('/') != std::string::npos || value.scalar.find('\\') != std::string::npos ||
+                              value.scalar.front() == '.')) {
+            continue;
+        }
+        out.fields[key] = value.scalar;
+    }
+    return out;
+}
+
+const std::string& SenderProfile::get(const std::string& key) const {
+    static const std::string empty;
+    const auto it = fields.find(key);
+    return it == fields.end() ? empty : it->second;
+}
+
+std::string SenderProfile::logo_path() const {
+    const auto& logo = get("logo");
+    if (logo.empty()) return {};
+    return (directory / logo).string();
+}
+
+}  // namespace brevgen::letters

@@ -1,0 +1,61 @@
+#pragma once
+/// Letter templates: loaded and checked once per process (shared, read-only), merged with
+/// a view per letter by a per-thread Merger.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.hpp"
+
+namespace brevgen::letters {
+
+/// Thrown when templates cannot be loaded; what() holds one `FILE:LINE: error: …` per line.
+struct TemplateError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// The templates of every kind, with partials expanded, checked for syntax.
+class TemplateSet {
+public:
+    /// Loads `dir/<kind>.xml` for each kind and `dir/partials/*.xml`; throws TemplateError.
+    static std::shared_ptr<const TemplateSet> load(const std::filesystem::path& dir,
+                                                   const std::vector<std::string>& kinds);
+
+    /// The expanded template text of `kind` (nullptr for an unknown kind).
+    const std::string* source(const std::string& kind) const;
+    const std::filesystem::path& directory() const { return dir_; }
+    const std::vector<std::string>& kinds() const { return kinds_; }
+
+    /// The file and line a variable tag `{{name}}` is first written at, for messages.
+    std::string locate(const std::string& kind, const std::string& name) const;
+
+private:
+    std::filesystem::path dir_;
+    std::vector<std::string> kinds_;
+    std::map<std::string, std::string> expanded_;
+    std::map<std::string, std::string> raw_;  ///< file path → text, kinds and partials
+};
+
+/// Merges views into templates. One per thread: the parsed mustache objects keep state.
+class Merger {
+public:
+    explicit Merger(std::shared_ptr<const TemplateSet> templates);
+    ~Merger();
+    Merger(const Merger&) = delete;
+    Merger& operator=(const Merger&) = delete;
+
+    /// The letter markup for `kind`. A tag naming a key the view does not have is an error
+    /// (added to `diagnostics`, naming the template file and line), never an empty gap.
+    std::string merge(const std::string& kind, const nlohmann::json& view, Diagnostics& diagnostics);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace brevgen::letters
