@@ -32,6 +32,9 @@ struct Value {
     bool is_scalar() const { return type != Type::array && type != Type::object && type != Type::null; }
 };
 
+/// Escapes an object key for use as one JSON pointer token ("a/b" → "a~1b", RFC 6901).
+std::string pointer_token(std::string_view key);
+
 /// A case file's format.
 enum class Format : std::uint8_t { json, xml };
 

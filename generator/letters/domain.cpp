@@ -94,8 +94,8 @@ void check_plan(const PlanInput& plan, const LegalRefs& legal, const RampUpPlan&
     if (n > 0 && !result.reaches_full_time) {
         out.push_back({WarningCode::full_time_not_reached, week_path(n - 1),
                        "the plan ends at " + plain_hours(plan.uger.back().timer) + " of " +
-                           plain_hours(plan.normal_timer) + " hours; full return on " +
-                           danish::iso_string(result.full_return) + " is not reached by the plan"});
+                           plain_hours(plan.normal_timer) + " hours: full time is not reached by " +
+                           danish::iso_string(result.full_return)});
     }
 }
 
