@@ -1,0 +1,69 @@
+#include "data/input.hpp"
+
+#include <algorithm>
+
+#include "common/utf8.hpp"
+
+namespace brevgen::data::detail {
+
+std::string_view strip_bom(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    return text;
+}
+
+std::optional<std::string_view> check_input(std::string_view text, const ReadLimits& limits,
+                                            Diagnostics& out) {
+    if (text.size() > limits.max_input_bytes) {
+        const auto body = strip_bom(text);
+        const auto crossed = limits.max_input_bytes - std::min(limits.max_input_bytes, text.size() - body.size());
+        out.push_back(make_error(position_of_offset(body, crossed), "",
+                                 "input is larger than the limit of " +
+                                     std::to_string(limits.max_input_bytes) + " bytes"));
+        return std::nullopt;
+    }
+    text = strip_bom(text);
+    const auto errors_before = out.size();
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        out.push_back(make_error(position_of_offset(text, nul), "",
+                                 "NUL byte in input; case files are UTF-8 text"));
+    }
+    if (const auto bad = utf8::find_invalid(text)) {
+        out.push_back(make_error(position_of_offset(text, *bad), "",
+                                 "invalid UTF-8 byte sequence; case files must be UTF-8"));
+    }
+    if (out.size() != errors_before) return std::nullopt;
+    return text;
+}
+
+std::string depth_limit_message(const ReadLimits& limits) {
+    return "nesting is deeper than the limit of " + std::to_string(limits.max_depth) + " levels";
+}
+
+std::string items_limit_message(const ReadLimits& limits) {
+    return "array has more items than the limit of " + std::to_string(limits.max_array_items);
+}
+
+std::string string_limit_message(const ReadLimits& limits) {
+    return "string is longer than the limit of " + std::to_string(limits.max_string_bytes) +
+           " bytes";
+}
+
+SourcePos PositionTracker::at(std::size_t offset) {
+    if (offset > text_.size()) offset = text_.size();
+    if (offset < offset_) {
+        offset_ = 0;
+        pos_ = {1, 1};
+    }
+    for (; offset_ < offset; ++offset_) {
+        const auto c = static_cast<unsigned char>(text_[offset_]);
+        if (c == '\n') {
+            ++pos_.line;
+            pos_.column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // same rule as position_of_offset: characters
+            ++pos_.column;
+        }
+    }
+    return pos_;
+}
+
+}  // namespace brevgen::data::detail

@@ -1,0 +1,42 @@
+#pragma once
+/// Internal to the readers: checks every input needs before parsing, limit messages, and
+/// cheap offset → line:column conversion.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.hpp"
+#include "data/read.hpp"
+
+namespace brevgen::data::detail {
+
+/// Drops a UTF-8 byte order mark. Positions are counted in the text after it, so that
+/// column 1 is the first character an editor shows.
+std::string_view strip_bom(std::string_view text);
+
+/// Checks size, NUL bytes and UTF-8 validity; returns the text to parse (BOM removed), or
+/// nullopt after appending errors.
+std::optional<std::string_view> check_input(std::string_view text, const ReadLimits& limits,
+                                            Diagnostics& out);
+
+std::string depth_limit_message(const ReadLimits& limits);
+std::string items_limit_message(const ReadLimits& limits);
+std::string string_limit_message(const ReadLimits& limits);
+
+/// Converts byte offsets to line:column. Readers ask in document order, so each call
+/// continues from the previous one instead of rescanning the text (a 16 MiB input with a
+/// million values would otherwise be quadratic).
+class PositionTracker {
+public:
+    explicit PositionTracker(std::string_view text) : text_(text) {}
+    SourcePos at(std::size_t offset);
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    SourcePos pos_{1, 1};
+};
+
+}  // namespace brevgen::data::detail

@@ -1,0 +1,250 @@
+#include "data/schema.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace brevgen::data {
+
+namespace {
+
+bool is_absent(const Value& v) {
+    const bool stringish = v.type == Value::Type::string || v.type == Value::Type::text;
+    return v.type == Value::Type::null || (stringish && v.scalar.empty());
+}
+
+/// A value as a message shows it. Values of CPR fields are never shown.
+std::string describe(const Value& v, bool sensitive) {
+    switch (v.type) {
+    case Value::Type::null: return "null";
+    case Value::Type::boolean: return v.scalar;
+    case Value::Type::number: return sensitive ? "a number" : v.scalar;
+    case Value::Type::string:
+    case Value::Type::text: return sensitive ? "a string" : quote(v.scalar);
+    case Value::Type::array: return "an array";
+    case Value::Type::object: return "an object";
+    }
+    return "a value";
+}
+
+std::string_view type_phrase(FieldType type) {
+    switch (type) {
+    case FieldType::string: return "a string";
+    case FieldType::number: return "a number";
+    case FieldType::integer: return "an integer";
+    case FieldType::object: return "an object";
+    case FieldType::array: return "an array";
+    }
+    return "a value";
+}
+
+/// RFC 8259 §6: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+bool is_json_number(std::string_view s) {
+    std::size_t i = 0;
+    const auto digits = [&] {
+        const auto start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        return i > start;
+    };
+    if (i < s.size() && s[i] == '-') ++i;
+    if (i < s.size() && s[i] == '0') {
+        ++i;
+    } else if (!digits()) {
+        return false;
+    }
+    if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    return i == s.size();
+}
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::string number_text(double d) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", d);
+    return buf;
+}
+
+std::string quoted_list(const std::vector<std::string>& values, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out += i + 1 == values.size() ? std::string(separator) : ", ";
+        out += quote(values[i]);
+    }
+    return out;
+}
+
+class Validator {
+public:
+    Validator(const Value& root, Diagnostics& out) : root_(root), out_(out) {}
+    void check(const FieldSpec& spec, Value& v, const std::string& path);
+
+private:
+    void check_object(const FieldSpec& spec, Value& v, const std::string& path);
+    void check_array(const FieldSpec& spec, Value& v, const std::string& path);
+    void check_string(const FieldSpec& spec, Value& v, const std::string& path);
+    void check_number(const FieldSpec& spec, Value& v, const std::string& path);
+    void check_range(const FieldSpec& spec, const Value& v, const std::string& path);
+    void report_absent(const FieldSpec& field, const Value* member, const Value& parent, const std::string& path);
+    bool is_required(const Presence& p) const;
+    void error(SourcePos pos, std::string path, std::string message) {
+        out_.push_back(make_error(pos, std::move(path), std::move(message)));
+    }
+
+    const Value& root_;  ///< read by required-when rules; the same tree that is normalised
+    Diagnostics& out_;
+};
+
+void Validator::check(const FieldSpec& spec, Value& v, const std::string& path) {
+    switch (spec.type) {
+    case FieldType::object:
+        if (v.type != Value::Type::object) {
+            error(v.pos, path, "expected an object, got " + describe(v, false));
+            return;
+        }
+        check_object(spec, v, path);
+        return;
+    case FieldType::array:
+        if (v.type != Value::Type::array) {  // one XML element, or one JSON value: an array of one
+            Value single = std::move(v);
+            v = Value{};
+            v.type = Value::Type::array;
+            v.pos = single.pos;
+            v.items.push_back(std::move(single));
+        }
+        check_array(spec, v, path);
+        return;
+    case FieldType::string: check_string(spec, v, path); return;
+    case FieldType::number:
+    case FieldType::integer: check_number(spec, v, path); return;
+    }
+}
+
+bool Validator::is_required(const Presence& p) const {
+    if (p.kind != Presence::Kind::required_when) return p.kind == Presence::Kind::required;
+    const Value* when = root_.at(p.when_path);
+    if (when == nullptr || !when->is_scalar()) return false;
+    return std::find(p.when_values.begin(), p.when_values.end(), when->scalar) != p.when_values.end();
+}
+
+void Validator::report_absent(const FieldSpec& field, const Value* member, const Value& parent,
+                              const std::string& path) {
+    if (member != nullptr) {
+        error(member->pos, path, member->type == Value::Type::null ? "required field is null" : "required field is empty");
+    } else if (field.presence.kind == Presence::Kind::required_when) {
+        error(parent.pos, path, "missing, but required when " + field.presence.when_path + " is " +
+                                    quoted_list(field.presence.when_values, " or "));
+    } else {
+        error(parent.pos, path, "required field is missing");
+    }
+}
+
+void Validator::check_object(const FieldSpec& spec, Value& v, const std::string& path) {
+    std::vector<std::string_view> dropped;  // absent optional fields, removed from the tree
+    for (const auto& field : spec.fields) {
+        Value* member = v.find(field.name);
+        const std::string child_path = path + '/' + pointer_token(field.name);
+        if (member != nullptr && !is_absent(*member)) {
+            check(field, *member, child_path);
+        } else if (is_required(field.presence)) {
+            report_absent(field, member, v, child_path);
+        } else if (member != nullptr) {
+            dropped.push_back(field.name);
+        }
+    }
+    std::erase_if(v.members, [&](const auto& m) {
+        return std::find(dropped.begin(), dropped.end(), m.first) != dropped.end();
+    });
+}
+
+void Validator::check_array(const FieldSpec& spec, Value& v, const std::string& path) {
+    if (v.items.size() < spec.min_items) {
+        error(v.pos, path, spec.min_items == 1 ? std::string("must have at least one item")
+                                               : "must have at least " + std::to_string(spec.min_items) + " items");
+    }
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+        auto& item = v.items[i];
+        const std::string item_path = path + '/' + std::to_string(i);
+        if (is_absent(item)) {
+            error(item.pos, item_path, "item is empty");
+        } else {
+            check(spec.item(), item, item_path);
+        }
+    }
+}
+
+void Validator::check_string(const FieldSpec& spec, Value& v, const std::string& path) {
+    const bool sensitive = spec.format == TextFormat::cpr;
+    if (v.type == Value::Type::text) v.type = Value::Type::string;
+    if (v.type != Value::Type::string) {
+        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, sensitive));
+        return;
+    }
+    const auto& allowed = spec.enum_values;
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), v.scalar) == allowed.end()) {
+        error(v.pos, path, "expected one of " + quoted_list(allowed, ", ") + ", got " + quote(v.scalar));
+        return;
+    }
+    if (auto message = check_format(spec.format, v.scalar)) error(v.pos, path, std::move(*message));
+}
+
+void Validator::check_number(const FieldSpec& spec, Value& v, const std::string& path) {
+    if (v.type == Value::Type::text) {
+        const auto number = trim(v.scalar);  // XML layout white space is no part of a number
+        if (!is_json_number(number)) {
+            std::string comma(number);
+            std::replace(comma.begin(), comma.end(), ',', '.');
+            const bool decimal_comma = is_json_number(comma);
+            error(v.pos, path, std::string(decimal_comma ? "expected a number with a decimal point" : "expected a number") +
+                                   ", got " + quote(v.scalar));
+            return;
+        }
+        v.type = Value::Type::number;
+        v.scalar = std::string(number);
+    } else if (v.type != Value::Type::number) {
+        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, false));
+        return;
+    }
+    check_range(spec, v, path);
+}
+
+void Validator::check_range(const FieldSpec& spec, const Value& v, const std::string& path) {
+    double d = 0;
+    std::from_chars(v.scalar.data(), v.scalar.data() + v.scalar.size(), d);
+    if (spec.type == FieldType::integer && d != std::floor(d)) {
+        error(v.pos, path, "expected an integer, got " + v.scalar);
+    } else if (spec.minimum && spec.exclusive_minimum && d <= *spec.minimum) {
+        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + v.scalar);
+    } else if (spec.minimum && d < *spec.minimum) {
+        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + v.scalar);
+    } else if (spec.maximum && d > *spec.maximum) {
+        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + v.scalar);
+    }
+}
+
+}  // namespace
+
+Diagnostics validate(const KindSpec& kind, Value& root) {
+    Diagnostics out;
+    if (root.type != Value::Type::object) {
+        out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false)));
+        return out;
+    }
+    Validator(root, out).check(kind.root, root, "");
+    if (kind.check != nullptr) kind.check(root, out);
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+    });
+    return out;
+}
+
+}  // namespace brevgen::data

@@ -1,0 +1,80 @@
+#pragma once
+/// Field descriptions and the generic engine that checks a case tree against them, and
+/// publishes them as JSON Schema. The descriptions of the five letter kinds live in
+/// letters/spec.cpp; this engine knows nothing about letters.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.hpp"
+#include "data/formats.hpp"
+#include "data/value.hpp"
+
+namespace brevgen::data {
+
+/// The JSON type a field must have. XML text becomes a string or number accordingly.
+enum class FieldType : std::uint8_t { string, number, integer, object, array };
+
+/// Whether a field must be there. An empty string (XML: an empty element) and JSON null
+/// count as absent.
+struct Presence {
+    enum class Kind : std::uint8_t { optional, required, required_when };
+    Kind kind = Kind::optional;
+    std::string when_path;                 ///< absolute JSON pointer of the field the rule reads
+    std::vector<std::string> when_values;  ///< required while that field has one of these values
+};
+
+/// Presence shorthands for writing descriptions.
+namespace presence {
+inline Presence optional() { return {}; }
+inline Presence required() { return {Presence::Kind::required, {}, {}}; }
+inline Presence required_when(std::string path, std::vector<std::string> values) {
+    return {Presence::Kind::required_when, std::move(path), std::move(values)};
+}
+}  // namespace presence
+
+/// Describes one field: its type, rules and meaning; objects and arrays hold their parts.
+struct FieldSpec {
+    std::string name;  ///< member name; empty for the root and for array items
+    FieldType type = FieldType::string;
+    Presence presence;
+    TextFormat format = TextFormat::none;
+    std::vector<std::string> enum_values;  ///< allowed values of a string, when not empty
+    std::string default_value;             ///< what an absent optional field means (documentation)
+    std::optional<double> minimum;
+    std::optional<double> maximum;
+    bool exclusive_minimum = false;
+    std::size_t min_items = 0;
+    std::string description;       ///< for integrators (JSON Schema "description")
+    std::vector<FieldSpec> fields;  ///< object: its members; array: one element, the item
+
+    const FieldSpec& item() const { return fields.front(); }
+};
+
+/// Checks across fields that a description cannot express (an end after its start …).
+/// Runs after the field checks, on the normalised tree; only looks at values that passed.
+using CrossCheck = void (*)(const Value& root, Diagnostics& out);
+
+/// Everything validation and the JSON Schema need to know about one kind of document.
+struct KindSpec {
+    std::string slug;         ///< "indkaldelse"
+    std::string description;  ///< one line for `brevgen kinds`
+    FieldSpec root;           ///< an object
+    CrossCheck check = nullptr;
+};
+
+/// Checks `root` against the description and reports every problem at once, each at the
+/// offending value (a missing field: at its parent object) with its JSON pointer path,
+/// sorted by position. Normalises the tree in place: XML text becomes a string or a
+/// number, a single value where an array is expected becomes an array of one, and absent
+/// optional fields (null, "") are removed. Unknown fields are left alone.
+Diagnostics validate(const KindSpec& kind, Value& root);
+
+/// The description as a JSON Schema (draft 2020-12), pretty-printed with a stable key
+/// order; `$id` is https://brevgen.dk/schemas/<slug>.json.
+std::string json_schema(const KindSpec& kind);
+
+}  // namespace brevgen::data
