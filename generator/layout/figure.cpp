@@ -78,7 +78,7 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
     const double height = b.height > 0 ? b.height : mm(45);
     Fragment f;
     f.space_before = style::paragraph_gap + 2;
-    f.height = height;
+    f.height = height + 4;
     double top = 0;
     if (!b.title.empty()) {
         emit_line(text_.single_line(b.title, title_style), style::left, 9, 12, fig, f.items);
@@ -111,7 +111,7 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
             f.items.push_back(Item{Line{{x, ry}, {std::min(x + 3, style::left + width), ry}, 0.7, 0}, artifact});
         }
         const auto label = text_.single_line(format_value(b.reference) + " " + b.unit, small);
-        emit_line(label, style::left + width - label.width, ry - 2.5, 8, fig, f.items);
+        emit_line(label, style::left, ry - 2.5, 8, fig, f.items);
     }
     push(std::move(f));
 }

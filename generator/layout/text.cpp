@@ -8,6 +8,12 @@
 
 namespace brevgen::layout {
 
+namespace {
+bool is_letter(char32_t cp) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000);
+}
+}  // namespace
+
 fonts::Face styled_face(bool bold, bool italic) {
     using fonts::Face;
     if (bold) return italic ? Face::bold_italic : Face::bold;
@@ -32,7 +38,12 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
         const std::size_t start = i;
         const char32_t cp = utf8::decode(text, i);
         if (cp < 0x20 || cp == 0x7F || cp == 0xAD) continue;  // controls and soft hyphens are not drawn
-        const auto face = fonts.face_for(style.face, cp);
+        auto face = fonts.face_for(style.face, cp);
+        // Spaces and punctuation stay in the face of the text around them, so a Greek or
+        // Cyrillic name is one run, not one run per word.
+        if (face && !out.empty() && out.back().face != *face && !is_letter(cp) && fonts.metrics(out.back().face).has_glyph(cp)) {
+            face = out.back().face;
+        }
         if (!face) {
             if (std::find(reported_.begin(), reported_.end(), cp) == reported_.end()) {
                 reported_.push_back(cp);
@@ -75,10 +86,6 @@ struct Word {
     bool forced_break_before = false;
 };
 
-bool is_letter(char32_t cp) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000);
-}
-
 std::vector<Word> tokenize(const markup::Inlines& runs, const TextStyle& base, std::vector<std::string>* links) {
     std::vector<Word> words(1);
     bool pending_space = false;
@@ -89,7 +96,9 @@ std::vector<Word> tokenize(const markup::Inlines& runs, const TextStyle& base, s
             continue;
         }
         TextStyle style = base;
-        style.face = styled_face(run.bold, run.italic);
+        const bool base_bold = base.face == fonts::Face::bold || base.face == fonts::Face::bold_italic;
+        const bool base_italic = base.face == fonts::Face::italic || base.face == fonts::Face::bold_italic;
+        style.face = styled_face(run.bold || base_bold, run.italic || base_italic);
         int link = -1;
         if (!run.href.empty() && links) {
             if (links->empty() || links->back() != run.href) links->push_back(run.href);

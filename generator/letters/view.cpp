@@ -265,7 +265,11 @@ Enriched enrich(std::string_view kind, const Value& root, const SenderProfile& p
                      {"journalnummer", text(root, "/journalnummer")}, {"titel", title_of(kind)},
                      {"papir", text(root, "/forsendelse") == "papir"}};
     json& lov = v["lov"];
-    for (const auto& [key, value] : legal.texts) lov[key] = value;
+    // No-break spaces keep "§ 7a" and "stk. 2" together at line ends.
+    for (const auto& [key, value] : legal.texts) {
+        const bool reference = value.find("§") != std::string::npos || value.find("artikel") != std::string::npos;
+        lov[key] = reference ? danish::section(value) : value;
+    }
     add_parties(v, kind, root, addressed_to_employer(kind, root));
     add_sick_leave(v, root, legal);
     add_meeting(v, root);

@@ -71,7 +71,10 @@ private:
     Diagnostics diags_;
 
     SourcePos pos_of(pugi::xml_node n) const {
-        return position_of_offset(text_, static_cast<std::size_t>(n.offset_debug()));
+        auto offset = static_cast<std::size_t>(n.offset_debug());
+        // pugixml points at an element's name; messages point at its '<'.
+        if (n.type() == pugi::node_element && offset > 0 && offset <= text_.size() && text_[offset - 1] == '<') --offset;
+        return position_of_offset(text_, offset);
     }
     void error(std::size_t offset, std::string message) {
         diags_.push_back(make_error(position_of_offset(text_, offset), {}, std::move(message)));
