@@ -3,7 +3,10 @@
 // FontError naming it, never undefined behaviour.
 #include "fonts/font_set.hpp"
 
+#include "fonts/truetype.hpp"
+
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -14,57 +17,9 @@ namespace brevgen::fonts {
 
 namespace {
 
-/// Big-endian reads over a byte buffer; any read past the end throws.
-class Reader {
-public:
-    Reader(std::string_view data, const std::filesystem::path& file) : data_(data), file_(file) {}
-
-    [[noreturn]] void fail(const std::string& what) const {
-        throw FontError(file_.string() + ": corrupt font: " + what);
-    }
-    void need(std::size_t offset, std::size_t len, const char* what) const {
-        if (offset > data_.size() || len > data_.size() - offset) fail(std::string(what) + " out of bounds");
-    }
-    std::uint16_t u16(std::size_t offset) const {
-        need(offset, 2, "read");
-        return static_cast<std::uint16_t>((byte(offset) << 8) | byte(offset + 1));
-    }
-    std::int16_t i16(std::size_t offset) const { return static_cast<std::int16_t>(u16(offset)); }
-    std::uint32_t u32(std::size_t offset) const {
-        need(offset, 4, "read");
-        return (std::uint32_t{byte(offset)} << 24) | (std::uint32_t{byte(offset + 1)} << 16) |
-               (std::uint32_t{byte(offset + 2)} << 8) | std::uint32_t{byte(offset + 3)};
-    }
-
-private:
-    unsigned byte(std::size_t i) const { return static_cast<unsigned char>(data_[i]); }
-    std::string_view data_;
-    const std::filesystem::path& file_;
-};
-
-/// Location of one table inside the file.
-struct Table {
-    std::size_t offset = 0;
-    std::size_t length = 0;
-    bool found = false;
-};
-
-Table find_table(const Reader& r, std::string_view tag, bool required) {
-    const std::uint16_t count = r.u16(4);
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t rec = 12 + 16 * i;
-        r.need(rec, 16, "table directory");
-        const std::uint32_t t = r.u32(rec);
-        const char name[4] = {static_cast<char>(t >> 24), static_cast<char>(t >> 16),
-                              static_cast<char>(t >> 8), static_cast<char>(t)};
-        if (std::string_view(name, 4) != tag) continue;
-        Table table{r.u32(rec + 8), r.u32(rec + 12), true};
-        r.need(table.offset, table.length, (std::string(tag) + " table").c_str());
-        return table;
-    }
-    if (required) r.fail("no " + std::string(tag) + " table");
-    return {};
-}
+using detail::find_table;
+using detail::Reader;
+using detail::Table;
 
 /// Glyph id for each mapped code point, from the best cmap subtable available.
 using CodePointMap = std::vector<std::pair<char32_t, std::uint16_t>>;
@@ -166,34 +121,100 @@ const char* file_name(Face face) {
     return "brevgen-regular.ttf";
 }
 
-FontMetrics FontMetrics::load(const std::filesystem::path& file) {
-    const std::string data = read_file(file);
-    const Reader r(data, file);
+namespace {
+
+/// Sizes the rest of the reader relies on; checked once so later reads cannot go astray.
+struct Layout {
+    std::uint16_t units_per_em = 0;
+    std::size_t glyph_count = 0;
+    std::size_t metric_count = 0;
+    Table head, hhea, hmtx;
+};
+
+Layout check_layout(const Reader& r) {
     const std::uint32_t version = r.u32(0);
     if (version != 0x00010000 && version != 0x74727565 /* 'true' */)
         r.fail(version == 0x4F54544F ? "CFF outlines (OpenType/CFF) are not supported" : "not a TrueType file");
-    // Checking every table, not just the ones read here, catches truncated files early
-    // instead of letting libharu trip over them while embedding.
-    for (std::size_t i = 0, n = r.u16(4); i < n; ++i)
-        r.need(r.u32(12 + 16 * i + 8), r.u32(12 + 16 * i + 12), "table");
+    // Checking every table, not just the ones read here, catches truncated files at load
+    // time instead of while a letter is being embedded.
+    for (std::size_t i = 0, n = r.u16(4); i < n; ++i) r.need(r.u32(12 + 16 * i + 8), r.u32(12 + 16 * i + 12), "table");
+    Layout l;
+    l.head = find_table(r, "head", true);
+    l.units_per_em = r.u16(l.head.offset + 18);
+    if (l.units_per_em < 16 || l.units_per_em > 16384) r.fail("unitsPerEm out of range");
+    l.hhea = find_table(r, "hhea", true);
+    l.metric_count = r.u16(l.hhea.offset + 34);
+    l.glyph_count = r.u16(find_table(r, "maxp", true).offset + 4);
+    l.hmtx = find_table(r, "hmtx", true);
+    if (l.metric_count == 0 || l.metric_count > l.glyph_count) r.fail("bad numberOfHMetrics");
+    if (l.hmtx.length < 4 * l.metric_count) r.fail("hmtx table too short");
+    const std::int16_t loca_format = r.i16(l.head.offset + 50);
+    if (loca_format != 0 && loca_format != 1) r.fail("bad indexToLocFormat");
+    if (find_table(r, "loca", true).length < (l.glyph_count + 1) * (loca_format == 0 ? 2u : 4u)) r.fail("loca table too short");
+    find_table(r, "glyf", true);
+    return l;
+}
 
-    const Table head = find_table(r, "head", true);
-    const std::uint16_t units_per_em = r.u16(head.offset + 18);
-    if (units_per_em < 16 || units_per_em > 16384) r.fail("unitsPerEm out of range");
+/// Name ID 6, reduced to the characters a PDF name can carry without escaping.
+std::string postscript_name(const Reader& r, const std::filesystem::path& file) {
+    std::string name;
+    if (const Table t = find_table(r, "name", false); t.found) {
+        const std::size_t count = r.u16(t.offset + 2);
+        const std::size_t strings = t.offset + r.u16(t.offset + 4);
+        for (std::size_t i = 0; i < count && name.empty(); ++i) {
+            const std::size_t rec = t.offset + 6 + 12 * i;
+            const std::uint16_t platform = r.u16(rec), id = r.u16(rec + 6), len = r.u16(rec + 8);
+            if (id != 6 || (platform != 1 && platform != 3)) continue;
+            const std::string_view raw = r.bytes(strings + r.u16(rec + 10), len, "name string");
+            const std::size_t step = platform == 3 ? 2 : 1;
+            for (std::size_t k = step - 1; k < raw.size(); k += step) name += raw[k];
+        }
+    }
+    std::string clean;
+    for (char c : name)
+        if (c > 32 && c < 127 && std::string_view("[](){}<>/%#").find(c) == std::string_view::npos) clean += c;
+    if (clean.empty())
+        for (char c : file.stem().string()) clean += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    return clean.substr(0, 63);
+}
 
-    const Table hhea = find_table(r, "hhea", true);
-    const std::size_t metric_count = r.u16(hhea.offset + 34);
-    const Table maxp = find_table(r, "maxp", true);
-    const std::size_t glyph_count = r.u16(maxp.offset + 4);
-    const Table hmtx = find_table(r, "hmtx", true);
-    if (metric_count == 0 || metric_count > glyph_count) r.fail("bad numberOfHMetrics");
-    if (hmtx.length < 4 * metric_count) r.fail("hmtx table too short");
+FontFacts read_facts(const Reader& r, const Layout& l, const std::filesystem::path& file) {
+    FontFacts f;
+    const double scale = 1000.0 / l.units_per_em;
+    f.units_per_em = l.units_per_em;
+    f.postscript_name = postscript_name(r, file);
+    for (std::size_t i = 0; i < 4; ++i) f.bbox[i] = r.i16(l.head.offset + 36 + 2 * i) * scale;
+    f.italic = (r.u16(l.head.offset + 44) & 2) != 0;
+    f.hhea_ascent = r.i16(l.hhea.offset + 4) * scale;
+    f.hhea_descent = r.i16(l.hhea.offset + 6) * scale;
+    if (const Table post = find_table(r, "post", false); post.found && post.length >= 16) {
+        f.italic_angle = r.i16(post.offset + 4) + r.u16(post.offset + 6) / 65536.0;
+        f.fixed_pitch = r.u32(post.offset + 12) != 0;
+    }
+    if (const Table os2 = find_table(r, "OS/2", false); os2.found && os2.length >= 64) {
+        f.weight = r.u16(os2.offset + 4);
+        const int family_class = r.u16(os2.offset + 30) >> 8;
+        f.serif = family_class >= 1 && family_class <= 7;
+        f.italic = f.italic || (r.u16(os2.offset + 62) & 1) != 0;
+    }
+    return f;
+}
+
+}  // namespace
+
+FontMetrics FontMetrics::load(const std::filesystem::path& file) {
+    auto data = std::make_shared<const std::string>(read_file(file));
+    const Reader r(*data, file);
+    const Layout l = check_layout(r);
 
     FontMetrics m;
     m.file_ = file;
-    m.scale_ = 1000.0 / units_per_em;
-    m.ascent_ = r.i16(hhea.offset + 4) * m.scale_;
-    m.descent_ = r.i16(hhea.offset + 6) * m.scale_;
+    m.data_ = data;
+    m.glyph_count_ = static_cast<std::uint16_t>(l.glyph_count);
+    m.facts_ = read_facts(r, l, file);
+    m.scale_ = 1000.0 / l.units_per_em;
+    m.ascent_ = m.facts_.hhea_ascent;
+    m.descent_ = m.facts_.hhea_descent;
     m.cap_height_ = 0.7 * m.ascent_;
     if (const Table os2 = find_table(r, "OS/2", false); os2.found && os2.length >= 78) {
         m.ascent_ = r.i16(os2.offset + 68) * m.scale_;
@@ -203,16 +224,23 @@ FontMetrics FontMetrics::load(const std::filesystem::path& file) {
 
     m.bmp_advance_.assign(0x10000, 0);
     for (const auto& [cp, gid] : read_cmap(r)) {
-        if (gid >= glyph_count) continue;  // a broken mapping: treat as missing, not fatal
-        const std::size_t index = std::min<std::size_t>(gid, metric_count - 1);
-        const std::uint32_t adv = r.u16(hmtx.offset + 4 * index);
+        if (gid >= l.glyph_count) continue;  // a broken mapping: treat as missing, not fatal
+        const std::size_t index = std::min<std::size_t>(gid, l.metric_count - 1);
+        const std::uint32_t adv = r.u16(l.hmtx.offset + 4 * index);
         // Stored plus one so that zero-width glyphs (combining marks) still count as present.
         const auto stored = static_cast<std::uint16_t>(std::min<std::uint32_t>(adv + 1, 0xFFFF));
         if (cp < 0x10000) m.bmp_advance_[cp] = stored;
         else m.astral_.emplace_back(cp, stored);
+        m.glyphs_.emplace_back(cp, gid);
     }
     std::sort(m.astral_.begin(), m.astral_.end());
+    std::sort(m.glyphs_.begin(), m.glyphs_.end());
     return m;
+}
+
+std::uint16_t FontMetrics::glyph_id(char32_t cp) const {
+    const auto it = std::lower_bound(glyphs_.begin(), glyphs_.end(), std::pair<char32_t, std::uint16_t>{cp, 0});
+    return it != glyphs_.end() && it->first == cp ? it->second : 0;
 }
 
 std::uint16_t FontMetrics::stored(char32_t cp) const {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace brevgen::fonts {
@@ -24,6 +25,20 @@ struct FontError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// What a PDF font descriptor says about a font, read from its head, hhea, post, OS/2
+/// and name tables; lengths in thousandths of an em.
+struct FontFacts {
+    std::string postscript_name;          ///< name ID 6, or the file name when missing
+    double bbox[4] = {0, 0, 1000, 1000};  ///< xMin yMin xMax yMax
+    double italic_angle = 0;              ///< degrees, negative leaning right
+    double hhea_ascent = 800, hhea_descent = -200;
+    int weight = 400;                     ///< OS/2 usWeightClass
+    bool fixed_pitch = false;
+    bool italic = false;
+    bool serif = false;
+    std::uint16_t units_per_em = 1000;
+};
+
 /// Horizontal metrics of one TrueType font, in thousandths of an em (PDF glyph space).
 class FontMetrics {
 public:
@@ -38,6 +53,14 @@ public:
     double cap_height() const { return cap_height_; }
     const std::filesystem::path& file() const { return file_; }
 
+    /// Glyph index of `cp` in the font file; 0 (.notdef) when it has none.
+    std::uint16_t glyph_id(char32_t cp) const;
+    /// Number of glyphs in the font file.
+    std::uint16_t glyph_count() const { return glyph_count_; }
+    /// The font file's bytes, kept for embedding subsets of it (shared between copies).
+    std::string_view data() const { return data_ ? std::string_view(*data_) : std::string_view(); }
+    const FontFacts& facts() const { return facts_; }
+
 private:
     std::uint16_t stored(char32_t cp) const;
 
@@ -46,6 +69,10 @@ private:
     /// zero-width glyphs (combining marks) still count as present
     std::vector<std::uint16_t> bmp_advance_;
     std::vector<std::pair<char32_t, std::uint16_t>> astral_;  ///< sorted, for code points above U+FFFF
+    std::vector<std::pair<char32_t, std::uint16_t>> glyphs_;  ///< code point → glyph, sorted
+    std::shared_ptr<const std::string> data_;
+    FontFacts facts_;
+    std::uint16_t glyph_count_ = 0;
     double scale_ = 1.0;  ///< 1000 / unitsPerEm
     double ascent_ = 0, descent_ = 0, cap_height_ = 0;
 };

@@ -1,0 +1,197 @@
+// TrueType subsetting for embedding. Renumbering glyphs (instead of keeping the source's
+// numbering with empty slots, as libharu does) keeps hmtx and loca as short as the glyph
+// list, which is most of what makes a letter's font small.
+#include "fonts/truetype_subset.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <utility>
+
+#include "fonts/truetype.hpp"
+
+namespace brevgen::fonts {
+
+namespace {
+
+using detail::find_table;
+using detail::Reader;
+using detail::Table;
+
+void put16(std::string& out, std::size_t at, unsigned v) {
+    out[at] = static_cast<char>((v >> 8) & 0xFF);
+    out[at + 1] = static_cast<char>(v & 0xFF);
+}
+
+void append16(std::string& out, unsigned v) {
+    out += static_cast<char>((v >> 8) & 0xFF);
+    out += static_cast<char>(v & 0xFF);
+}
+
+void append32(std::string& out, std::uint32_t v) {
+    append16(out, v >> 16);
+    append16(out, v & 0xFFFF);
+}
+
+std::uint32_t checksum(std::string_view data) {
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i < data.size(); i += 4) {
+        std::uint32_t word = 0;
+        for (std::size_t k = 0; k < 4; ++k)
+            word = (word << 8) | (i + k < data.size() ? static_cast<unsigned char>(data[i + k]) : 0u);
+        sum += word;
+    }
+    return sum;
+}
+
+/// The source's glyph outlines, addressed through its loca table.
+class Glyphs {
+public:
+    Glyphs(const Reader& r, const FontMetrics& font) : r_(r), count_(font.glyph_count()) {
+        const Table head = find_table(r, "head", true);
+        long_offsets_ = r.i16(head.offset + 50) == 1;
+        loca_ = find_table(r, "loca", true);
+        glyf_ = find_table(r, "glyf", true);
+    }
+
+    /// The bytes of one glyph's description (empty for glyphs without outline).
+    std::string_view get(std::uint16_t gid) const {
+        if (gid >= count_) r_.fail("glyph index out of range");
+        const std::size_t start = offset(gid), end = offset(gid + 1u);
+        if (end < start || end > glyf_.length) r_.fail("bad loca entry");
+        return r_.bytes(glyf_.offset + start, end - start, "glyph");
+    }
+
+private:
+    std::size_t offset(std::size_t i) const {
+        return long_offsets_ ? r_.u32(loca_.offset + 4 * i) : 2u * r_.u16(loca_.offset + 2 * i);
+    }
+    const Reader& r_;
+    std::size_t count_;
+    bool long_offsets_ = false;
+    Table loca_, glyf_;
+};
+
+/// Rewrites the component glyph indices of a composite glyph to new ones, appending
+/// components not yet in `order`.
+void remap_components(const Reader& r, std::string& glyph, std::vector<std::uint16_t>& order,
+                      std::map<std::uint16_t, std::uint16_t>& new_id) {
+    constexpr unsigned words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80;
+    std::size_t at = 10;
+    unsigned flags = more;
+    while (flags & more) {
+        if (at + 4 > glyph.size()) r.fail("truncated composite glyph");
+        flags = (static_cast<unsigned char>(glyph[at]) << 8) | static_cast<unsigned char>(glyph[at + 1]);
+        const auto old = static_cast<std::uint16_t>((static_cast<unsigned char>(glyph[at + 2]) << 8) |
+                                                    static_cast<unsigned char>(glyph[at + 3]));
+        auto [it, added] = new_id.try_emplace(old, static_cast<std::uint16_t>(order.size()));
+        if (added) {
+            if (order.size() >= 0xFFFF) r.fail("too many glyphs");
+            order.push_back(old);
+        }
+        put16(glyph, at + 2, it->second);
+        at += 4 + ((flags & words) ? 4 : 2);
+        at += (flags & two_by_two) ? 8 : (flags & xy_scale) ? 4 : (flags & scale) ? 2 : 0;
+    }
+}
+
+/// glyf and loca (long offsets) for the glyphs in `order`, which grows by the components.
+std::pair<std::string, std::string> build_outlines(const Reader& r, const Glyphs& source, std::vector<std::uint16_t>& order) {
+    std::map<std::uint16_t, std::uint16_t> new_id;
+    for (std::size_t i = 0; i < order.size(); ++i) new_id.try_emplace(order[i], static_cast<std::uint16_t>(i));
+    std::string glyf, loca;
+    for (std::size_t i = 0; i < order.size(); ++i) {  // order may grow inside the loop
+        append32(loca, static_cast<std::uint32_t>(glyf.size()));
+        std::string glyph(source.get(order[i]));
+        if (glyph.size() >= 10 && static_cast<signed char>(glyph[0]) < 0) remap_components(r, glyph, order, new_id);
+        glyf += glyph;
+        glyf.resize((glyf.size() + 3) & ~std::size_t{3}, '\0');
+    }
+    append32(loca, static_cast<std::uint32_t>(glyf.size()));
+    return {glyf, loca};
+}
+
+std::string build_hmtx(const Reader& r, const std::vector<std::uint16_t>& order) {
+    const Table hhea = find_table(r, "hhea", true);
+    const Table hmtx = find_table(r, "hmtx", true);
+    const std::size_t metrics = r.u16(hhea.offset + 34);
+    std::string out;
+    for (std::uint16_t gid : order) {
+        const std::size_t long_entry = std::min<std::size_t>(gid, metrics - 1);
+        append16(out, r.u16(hmtx.offset + 4 * long_entry));
+        append16(out, gid < metrics ? r.u16(hmtx.offset + 4 * gid + 2)
+                                    : r.u16(hmtx.offset + 4 * metrics + 2 * (gid - metrics)));
+    }
+    return out;
+}
+
+/// A table copied from the source, with some 16-bit fields replaced.
+std::string copied(const Reader& r, const char* tag, std::size_t min_length,
+                   std::initializer_list<std::pair<std::size_t, unsigned>> patches) {
+    const Table t = find_table(r, tag, true);
+    if (t.length < min_length) r.fail(std::string(tag) + " table too short");
+    std::string out(r.bytes(t.offset, t.length, tag));
+    for (const auto& [at, value] : patches) put16(out, at, value);
+    return out;
+}
+
+std::string assemble(std::vector<std::pair<std::string, std::string>> tables) {
+    std::sort(tables.begin(), tables.end());
+    const std::size_t n = tables.size();
+    unsigned power = 1, log2 = 0;
+    while (power * 2 <= n) power *= 2, ++log2;
+    std::string out;
+    append32(out, 0x00010000);
+    append16(out, static_cast<unsigned>(n));
+    append16(out, power * 16);
+    append16(out, log2);
+    append16(out, static_cast<unsigned>(n * 16 - power * 16));
+    std::size_t offset = 12 + 16 * n;
+    std::size_t head_at = 0;
+    for (const auto& [tag, data] : tables) {
+        out += tag;
+        append32(out, checksum(data));
+        append32(out, static_cast<std::uint32_t>(offset));
+        append32(out, static_cast<std::uint32_t>(data.size()));
+        if (tag == "head") head_at = offset;
+        offset += (data.size() + 3) & ~std::size_t{3};
+    }
+    for (const auto& table : tables) {
+        out += table.second;
+        out.resize((out.size() + 3) & ~std::size_t{3}, '\0');
+    }
+    const std::uint32_t adjustment = 0xB1B0AFBAu - checksum(out);
+    put16(out, head_at + 8, adjustment >> 16);
+    put16(out, head_at + 10, adjustment & 0xFFFF);
+    return out;
+}
+
+}  // namespace
+
+std::string subset_glyphs(const FontMetrics& font, const std::vector<std::uint16_t>& glyphs) {
+    const Reader r(font.data(), font.file());
+    const Glyphs source(r, font);
+    std::vector<std::uint16_t> order{0};
+    order.insert(order.end(), glyphs.begin(), glyphs.end());
+    auto [glyf, loca] = build_outlines(r, source, order);
+    const auto count = static_cast<unsigned>(order.size());
+
+    std::vector<std::pair<std::string, std::string>> tables;
+    tables.emplace_back("glyf", std::move(glyf));
+    tables.emplace_back("loca", std::move(loca));
+    tables.emplace_back("hmtx", build_hmtx(r, order));
+    // checkSumAdjustment is recomputed by assemble(); offsets 50: indexToLocFormat = long.
+    tables.emplace_back("head", copied(r, "head", 54, {{8, 0}, {10, 0}, {50, 1}}));
+    tables.emplace_back("hhea", copied(r, "hhea", 36, {{34, count}}));
+    tables.emplace_back("maxp", copied(r, "maxp", 6, {{4, count}}));
+    std::string post(32, '\0');
+    if (const Table t = find_table(r, "post", false); t.found && t.length >= 32) post = r.bytes(t.offset, 32, "post");
+    put16(post, 0, 3);  // format 3: no glyph names
+    put16(post, 2, 0);
+    tables.emplace_back("post", std::move(post));
+    for (const char* tag : {"cvt ", "fpgm", "prep"})
+        if (const Table t = find_table(r, tag, false); t.found) tables.emplace_back(tag, std::string(r.bytes(t.offset, t.length, tag)));
+    return assemble(std::move(tables));
+}
+
+}  // namespace brevgen::fonts

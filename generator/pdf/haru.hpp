@@ -1,0 +1,62 @@
+#pragma once
+/// Internal to the PDF stage: thin helpers over libharu's object API (hpdf_objects.h), which
+/// brevgen uses for everything libharu 2.3.0 has no public call for (tagging, PDF/A).
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+
+#include <string>
+#include <string_view>
+
+#include "pdf/writer.hpp"
+
+namespace brevgen::pdf::haru {
+
+/// The first libharu error since the last reset; libharu reports through a C callback,
+/// and C++ exceptions must not unwind through its C frames, so the callback only records.
+struct ErrorState {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+};
+
+/// The callback given to HPDF_New; user_data is the ErrorState.
+void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
+
+/// Throws PdfError ("libharu error 0x1234 (detail 5) while <what>") if libharu reported
+/// an error or `ok` is false.
+void check(const ErrorState& state, bool ok, std::string_view what);
+
+/// A new direct dictionary / array owned by whatever it is added to.
+HPDF_Dict new_dict(HPDF_Doc pdf);
+HPDF_Array new_array(HPDF_Doc pdf);
+
+/// A new indirect dictionary (its own numbered object).
+HPDF_Dict new_object(HPDF_Doc pdf);
+
+/// Flate-compresses `data` (zlib format, as FlateDecode expects).
+std::string deflate(std::string_view data);
+
+/// A new stream object holding `data`, compressed with FlateDecode when `compress`.
+HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
+
+/// A new FlateDecode stream object from data deflate() already compressed (so data that
+/// recurs, like the ICC profile, is compressed once per Writer, not once per letter).
+HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated);
+
+/// A PDF text string: a literal for printable ASCII, else UTF-16BE with a byte order mark.
+void* text_string(HPDF_Doc pdf, std::string_view utf8);
+
+/// Adds a text string entry.
+void add_text(HPDF_Doc pdf, HPDF_Dict dict, const char* key, std::string_view utf8);
+
+/// Replaces the bytes of a stream object.
+void set_stream_data(HPDF_Dict stream, std::string_view data);
+
+/// Appends raw content-stream bytes to a page.
+void write_content(HPDF_Page page, std::string_view data);
+
+/// Formats a number compactly and deterministically (at most 3 decimals, no "-0").
+void append_number(std::string& out, double v);
+
+}  // namespace brevgen::pdf::haru

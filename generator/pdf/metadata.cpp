@@ -1,0 +1,216 @@
+// Metadata, catalog entries and the file identifier; see metadata.hpp.
+#include "pdf/metadata.hpp"
+
+#include <hpdf_encrypt.h>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+namespace brevgen::pdf {
+
+namespace {
+
+/// A calendar date at local midnight in Denmark, with its UTC offset in hours.
+struct LetterDate {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    int offset_hours = 1;
+};
+
+/// Denmark keeps CET (+01) and, from the last Sunday of March to the last Sunday of
+/// October, CEST (+02); the switches happen at night, so midnight on the March Sunday is
+/// still +01 and midnight on the October Sunday still +02.
+int copenhagen_offset(std::chrono::year_month_day date) {
+    using namespace std::chrono;
+    const auto last_sunday = [&](month m) {
+        const sys_days last{date.year() / m / std::chrono::last};
+        return last - (weekday{last} - Sunday);
+    };
+    const sys_days d{date};
+    return d > last_sunday(March) && d <= last_sunday(October) ? 2 : 1;
+}
+
+std::optional<LetterDate> parse_date(const std::string& iso) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (iso[static_cast<std::size_t>(i)] < '0' || iso[static_cast<std::size_t>(i)] > '9') return std::nullopt;
+    LetterDate d;
+    d.year = std::stoi(iso.substr(0, 4));
+    d.month = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
+    d.day = static_cast<unsigned>(std::stoi(iso.substr(8, 2)));
+    const std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
+    if (!ymd.ok()) return std::nullopt;
+    d.offset_hours = copenhagen_offset(ymd);
+    return d;
+}
+
+std::string pdf_date(const LetterDate& d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "D:%04d%02u%02u000000+%02d'00'", d.year, d.month, d.day, d.offset_hours);
+    return buf;
+}
+
+std::string xmp_date(const LetterDate& d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT00:00:00+%02d:00", d.year, d.month, d.day, d.offset_hours);
+    return buf;
+}
+
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// Declares the pdfuaid schema: PDF/A-1 accepts XMP properties outside its own list only
+/// when the file describes them.
+constexpr const char* pdfua_extension_schema =
+    "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+    "<pdfaProperty:name>part</pdfaProperty:name>\n"
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+    "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+    "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+    "</rdf:Description>\n";
+
+std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterDate>& date,
+                       const std::string& creator, bool tagged, bool pdfa) {
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+         "<dc:format>application/pdf</dc:format>\n";
+    if (!meta.title.empty()) {
+        x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(meta.title) + "</rdf:li>";
+        if (!meta.lang.empty())
+            x += "<rdf:li xml:lang=\"" + xml_escape(meta.lang) + "\">" + xml_escape(meta.title) + "</rdf:li>";
+        x += "</rdf:Alt></dc:title>\n";
+    }
+    if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!meta.subject.empty())
+        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(meta.subject) +
+             "</rdf:li></rdf:Alt></dc:description>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+         "<pdf:Producer>" + xml_escape(producer()) + "</pdf:Producer>\n";
+    if (!meta.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(meta.keywords) + "</pdf:Keywords>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+         "<xmp:CreatorTool>" + xml_escape(creator) + "</xmp:CreatorTool>\n";
+    if (date) x += "<xmp:CreateDate>" + xmp_date(*date) + "</xmp:CreateDate>\n<xmp:ModifyDate>" + xmp_date(*date) + "</xmp:ModifyDate>\n";
+    x += "</rdf:Description>\n";
+    if (pdfa)
+        x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+             "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n</rdf:Description>\n";
+    if (tagged) {
+        x += "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+             "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n";
+        if (pdfa) x += pdfua_extension_schema;
+    }
+    x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    return x;
+}
+
+}  // namespace
+
+std::string producer() { return std::string("brevgen " BREVGEN_VERSION " (libharu ") + HPDF_GetVersion() + ")"; }
+
+void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, bool pdfa) {
+    std::optional<LetterDate> date;
+    if (!meta.date.empty()) {
+        date = parse_date(meta.date);
+        if (!date) throw PdfError("letter date '" + meta.date + "' is not an ISO 8601 date");
+    }
+    const std::string creator = meta.creator.empty() ? "brevgen " BREVGEN_VERSION : meta.creator;
+    HPDF_Dict info = pdf->info;
+    if (info == nullptr) throw PdfError("libharu made no info dictionary");
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"Title", &meta.title}, {"Author", &meta.author}, {"Subject", &meta.subject}, {"Keywords", &meta.keywords}};
+    for (const auto& [key, value] : fields)
+        if (!value->empty()) haru::add_text(pdf, info, key, *value);
+    haru::add_text(pdf, info, "Creator", creator);
+    haru::add_text(pdf, info, "Producer", producer());
+    if (date) {
+        haru::add_text(pdf, info, "CreationDate", pdf_date(*date));
+        haru::add_text(pdf, info, "ModDate", pdf_date(*date));
+    }
+
+    HPDF_Dict xmp = haru::new_stream(pdf, xmp_packet(meta, date, creator, tagged, pdfa), false);
+    HPDF_Dict_AddName(xmp, "Type", "Metadata");
+    HPDF_Dict_AddName(xmp, "Subtype", "XML");
+    HPDF_Dict_Add(pdf->catalog, "Metadata", xmp);
+}
+
+void write_accessibility(HPDF_Doc pdf, const layout::Metadata& meta) {
+    if (!meta.lang.empty()) haru::add_text(pdf, pdf->catalog, "Lang", meta.lang);
+    HPDF_Dict mark_info = haru::new_dict(pdf);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    HPDF_Dict prefs = haru::new_dict(pdf);
+    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+}
+
+void write_output_intent(HPDF_Doc pdf, std::string_view deflated_profile) {
+    HPDF_Dict profile = haru::new_deflated_stream(pdf, deflated_profile);
+    HPDF_Dict_AddNumber(profile, "N", 3);
+    HPDF_Array intents = haru::new_array(pdf);
+    HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+    HPDF_Dict intent = haru::new_dict(pdf);
+    HPDF_Array_Add(intents, intent);
+    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    haru::add_text(pdf, intent, "OutputConditionIdentifier", "sRGB IEC61966-2.1");
+    haru::add_text(pdf, intent, "RegistryName", "http://www.color.org");
+    haru::add_text(pdf, intent, "Info", "sRGB IEC61966-2.1");
+    HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+}
+
+void reserve_id(HPDF_Doc pdf) {
+    HPDF_Array id = haru::new_array(pdf);
+    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    HPDF_BYTE zeros[16] = {};
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
+}
+
+void finish_id(std::string& bytes) {
+    const std::string placeholder(32, '0');
+    const std::size_t at = bytes.rfind("/ID ");
+    const std::size_t first = at == std::string::npos ? at : bytes.find('<', at);
+    const std::size_t second = first == std::string::npos ? first : bytes.find('<', first + 1);
+    if (second == std::string::npos || bytes.compare(first + 1, 32, placeholder) != 0 ||
+        bytes.compare(second + 1, 32, placeholder) != 0)
+        throw PdfError("cannot find the file identifier placeholder in libharu's output");
+    HPDF_MD5_CTX md5;
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &md5);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (std::size_t i = 0; i < 16; ++i) {
+        for (std::size_t pos : {first + 1, second + 1}) {
+            bytes[pos + 2 * i] = hex[digest[i] >> 4];
+            bytes[pos + 2 * i + 1] = hex[digest[i] & 0xF];
+        }
+    }
+}
+
+}  // namespace brevgen::pdf

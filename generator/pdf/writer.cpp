@@ -1,0 +1,155 @@
+// The PDF stage's entry point: one long-lived libharu document per Writer, reused for
+// every letter, because loading the fonts is the expensive part of making a PDF.
+#include "pdf/writer.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "pdf/content.hpp"
+#include "pdf/font_embed.hpp"
+#include "pdf/haru.hpp"
+#include "pdf/image.hpp"
+#include "pdf/metadata.hpp"
+#include "pdf/structure.hpp"
+
+namespace brevgen::pdf {
+
+namespace {
+
+/// Debian's icc-profiles-free; the sRGB profile is the output intent of every PDF/A letter.
+constexpr const char* srgb_profile_path = "/usr/share/color/icc/sRGB.icc";
+
+/// Decoded PNGs are kept per Writer: a municipality's logo is on every letter.
+constexpr std::size_t image_cache_size = 8;
+
+std::string read_file(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw PdfError(std::string("cannot read ") + path + " (install icc-profiles-free)");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+struct Writer::Impl {
+    std::shared_ptr<const fonts::FontSet> fonts;
+    Options options;
+    std::string icc_profile;  ///< deflated once: it goes into every PDF/A letter
+    haru::ErrorState errors;
+    HPDF_Doc pdf = nullptr;
+    std::vector<std::pair<std::string, Raster>> image_cache;  ///< PNG bytes → decoded, newest last
+
+    ~Impl() { close(); }
+
+    void close() {
+        if (pdf != nullptr) HPDF_Free(pdf);
+        pdf = nullptr;
+        errors = {};
+    }
+
+    /// Creates the libharu document, once per Writer (again only after an error).
+    void open() {
+        pdf = HPDF_New(haru::on_error, &errors);
+        if (pdf == nullptr) throw PdfError("libharu cannot create a document (out of memory)");
+    }
+
+    const Raster& decoded_png(const layout::ImageData& image) {
+        for (auto& entry : image_cache)
+            if (entry.first == image.bytes) return entry.second;
+        Raster raster = decode_png(image.bytes, image.source);
+        if (image_cache.size() == image_cache_size) image_cache.erase(image_cache.begin());
+        image_cache.emplace_back(image.bytes, std::move(raster));
+        return image_cache.back().second;
+    }
+
+    std::string write(const layout::Document& doc);
+    void embed_fonts(const layout::Document& doc, std::array<EmbeddedFace, fonts::face_count>& faces,
+                     PageResources& resources);
+};
+
+void Writer::Impl::embed_fonts(const layout::Document& doc, std::array<EmbeddedFace, fonts::face_count>& faces,
+                               PageResources& resources) {
+    std::array<std::vector<bool>, fonts::face_count> used;
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            const auto* run = std::get_if<layout::TextRun>(&item.shape);
+            const auto face = run == nullptr ? fonts::face_count : static_cast<std::size_t>(run->face);
+            if (face >= fonts::face_count) continue;
+            auto& bits = used[face];
+            if (bits.empty()) bits.resize(0x10000);
+            for_each_drawn(run->text, fonts->metrics(run->face), [&](char32_t cp) { bits[cp] = true; });
+        }
+    }
+    for (std::size_t f = 0; f < fonts::face_count; ++f) {
+        if (used[f].empty()) continue;  // a face (the fallback, often) the letter never uses stays out
+        EmbeddedFace& face = faces[f];
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (used[f][cp]) face.code_points.push_back(cp);
+        if (face.code_points.empty()) face.code_points.push_back(U' ');
+        embed(pdf, fonts->metrics(static_cast<fonts::Face>(f)), face, options.pdfa);
+        resources.faces[f] = &face;
+    }
+}
+
+std::string Writer::Impl::write(const layout::Document& doc) {
+    if (pdf == nullptr) open();
+    haru::check(errors, HPDF_NewDoc(pdf) == HPDF_OK, "starting a document");
+    // 1.4: the output intent and marked-content features PDF/A-1 builds on.
+    pdf->pdf_version = HPDF_VER_14;
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+
+    std::array<EmbeddedFace, fonts::face_count> faces;
+    PageResources resources;
+    resources.fonts = fonts.get();
+    embed_fonts(doc, faces, resources);
+    for (const auto& image : doc.images) {
+        resources.images.push_back(image.is_png ? add_raster(pdf, errors, decoded_png(image), image.source)
+                                                : add_jpeg(pdf, errors, image, options.pdfa));
+    }
+
+    std::vector<PaintedPage> pages;
+    pages.reserve(doc.pages.size());
+    for (const auto& page : doc.pages) pages.push_back(paint_page(pdf, doc, page, resources, options.tagged));
+    haru::check(errors, true, "painting pages");
+
+    if (options.tagged) {
+        write_structure(pdf, doc, pages);
+        write_accessibility(pdf, doc.meta);
+    }
+    write_metadata(pdf, doc.meta, options.tagged, options.pdfa);
+    if (options.pdfa) write_output_intent(pdf, icc_profile);
+    reserve_id(pdf);
+    haru::check(errors, true, "building the document structure");
+
+    haru::check(errors, HPDF_SaveToStream(pdf) == HPDF_OK, "saving the document");
+    std::string bytes(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    haru::check(errors, HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size) != HPDF_FAILD_TO_ALLOC_MEM,
+                "reading the saved document");
+    bytes.resize(size);
+    HPDF_FreeDoc(pdf);
+    finish_id(bytes);
+    return bytes;
+}
+
+Writer::Writer(std::shared_ptr<const fonts::FontSet> fonts, Options options) : impl_(std::make_unique<Impl>()) {
+    if (!fonts) throw PdfError("pdf::Writer needs a font set");
+    impl_->fonts = std::move(fonts);
+    impl_->options = options;
+    if (options.pdfa) impl_->icc_profile = haru::deflate(read_file(srgb_profile_path));
+    impl_->open();
+}
+
+Writer::~Writer() = default;
+
+std::string Writer::write(const layout::Document& doc) {
+    try {
+        return impl_->write(doc);
+    } catch (...) {
+        // libharu's state after an error is not worth trusting: start afresh next time.
+        impl_->close();
+        throw;
+    }
+}
+
+}  // namespace brevgen::pdf
