@@ -60,8 +60,11 @@ public:
 
 private:
     void text_content(pugi::xml_node el, Value& v, const std::string& path);
-    void add_child(Value& object, std::unordered_map<std::string_view, std::size_t>& index,
-                   pugi::xml_node child, std::size_t depth, const std::string& path);
+    /// Where each member name first appeared: its index in members, and the position of
+    /// that element (an array made from repeats starts there).
+    using MemberIndex = std::unordered_map<std::string_view, std::pair<std::size_t, SourcePos>>;
+    void add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
+                   const std::string& path);
     void mismatch_error(std::size_t offset);
     void error(std::size_t offset, std::string path, std::string message) {
         out_.push_back(make_error(position_of_offset(text_, offset), std::move(path), std::move(message)));
@@ -165,7 +168,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
         return v;
     }
     v.type = Value::Type::object;
-    std::unordered_map<std::string_view, std::size_t> index;  // member name → position in members
+    MemberIndex index;
     for (const auto child : el.children()) {
         if (stopped_) break;
         if (is_text(child) && !is_blank(child.value())) {
@@ -179,18 +182,18 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
 }
 
 /// Adds a child element as a member; a repeated name turns the member into an array.
-void Converter::add_child(Value& object, std::unordered_map<std::string_view, std::size_t>& index,
-                          pugi::xml_node child, std::size_t depth, const std::string& path) {
+void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
+                          const std::string& path) {
     const std::string_view name = child.name();
     std::string child_path = path + '/' + pointer_token(name);
-    const auto [it, fresh] = index.emplace(name, object.members.size());
+    const auto [it, fresh] = index.emplace(name, std::pair(object.members.size(), positions_.at(element_offset(child))));
     Value* array = nullptr;
     if (!fresh) {
-        array = &object.members[it->second].second;
+        array = &object.members[it->second.first].second;
         if (array->type != Value::Type::array) {  // elements alone never make arrays: a repeat
             Value first = std::move(*array);
             array->type = Value::Type::array;
-            array->pos = first.pos;
+            array->pos = it->second.second;
             array->items.push_back(std::move(first));
         }
         child_path += '/' + std::to_string(array->items.size());
