@@ -19,7 +19,7 @@ struct Run {
 
 /// Runs `brevgen ARGS` (arguments already shell-quoted where needed) from the repository
 /// root, optionally with `stdin_file` on standard input.
-inline Run brevgen(const std::string& args, const std::string& stdin_file = "") {
+inline Run run_brevgen(const std::string& args, const std::string& stdin_file = "") {
     const auto err_file = temp_path(".err");
     std::string cmd = std::string(BREVGEN_TEST_BINARY) + " " + args + " 2>" + quote(err_file);
     if (!stdin_file.empty()) cmd += " <" + quote(stdin_file);

@@ -16,7 +16,7 @@ namespace {
 /// Renders a case file and returns the PDF's path; fails the test when brevgen fails.
 fs::path render(const fs::path& case_file) {
     const auto out = temp_path(".pdf");
-    const auto r = brevgen("render " + kind_of(case_file) + " " + quote(case_file) + " -o " + quote(out));
+    const auto r = run_brevgen("render " + kind_of(case_file) + " " + quote(case_file) + " -o " + quote(out));
     INFO(case_file << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     return out;
