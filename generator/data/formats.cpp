@@ -168,7 +168,7 @@ std::string_view format_pattern(TextFormat format) {
         return "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
     case TextFormat::cpr: return "^(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}$";
     case TextFormat::cvr: return "^[1-9][0-9]{7}$";
-    case TextFormat::postnummer: return "^(05[5-9][0-9]|0[6-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|9990)$";
+    case TextFormat::postnummer: return "^(055[5-9]|05[6-9][0-9]|0[6-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|9990)$";
     case TextFormat::telefon: return "^(\\+45 ?|0045 ?)?[0-9]( ?[0-9]){7}$";
     case TextFormat::email: return "^[^@ \\t\\n\\r\\f\\v]+@[^@ \\t\\n\\r\\f\\v]+\\.[^@ \\t\\n\\r\\f\\v]+$";
     }
