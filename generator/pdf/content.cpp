@@ -30,6 +30,16 @@ private:
         append_number(out_, v);
         out_ += ' ';
     }
+    /// Codes go in literal strings as raw bytes (half the size of hex); only the
+    /// delimiters and line ends need a backslash.
+    void append_literal_byte(unsigned char b) {
+        if (b == '(' || b == ')' || b == '\\') out_ += '\\';
+        if (b == '\r' || b == '\n') {
+            out_ += b == '\r' ? "\\r" : "\\n";
+            return;
+        }
+        out_ += static_cast<char>(b);
+    }
     void fill_gray(double gray);
     void stroke_gray(double gray);
     void line_width(double width);
@@ -90,19 +100,19 @@ void Painter::text(const layout::TextRun& run) {
     out_ += "Tm\n";
     // Tw does not apply to two-byte codes, so justified text spaces its words through TJ.
     const bool spaced = run.word_spacing != 0 && run.size > 0;
-    out_ += spaced ? "[<" : "<";
-    static constexpr char digits[] = "0123456789ABCDEF";
+    out_ += spaced ? "[(" : "(";
     const EmbeddedFace& embedded = *resources_.faces[face];
     for_each_drawn(run.text, resources_.fonts->metrics(run.face), [&](char32_t cp) {
         const unsigned cid = embedded.cid(cp);
-        for (int shift = 12; shift >= 0; shift -= 4) out_ += digits[(cid >> shift) & 0xF];
+        append_literal_byte(static_cast<unsigned char>(cid >> 8));
+        append_literal_byte(static_cast<unsigned char>(cid & 0xFF));
         if (spaced && cp == U' ') {
-            out_ += "> ";
+            out_ += ")";
             op(-run.word_spacing * 1000.0 / run.size);
-            out_ += '<';
+            out_ += '(';
         }
     });
-    out_ += spaced ? ">] TJ\nET\n" : "> Tj\nET\n";
+    out_ += spaced ? ")] TJ\nET\n" : ") Tj\nET\n";
 }
 
 void Painter::line(const layout::Line& line) {
@@ -218,7 +228,7 @@ PaintedPage paint_page(HPDF_Doc pdf, const layout::Document& doc, const layout::
         }, item.shape);
     }
     if (open) out += "EMC\n";
-    haru::write_content(result.page, out);
+    haru::set_page_content(result.page, out);
     if (tagged) HPDF_Dict_AddName(result.page, "Tabs", "S");
     result.links = add_links(result.page, doc, lp);
     return result;

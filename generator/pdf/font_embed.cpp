@@ -48,10 +48,10 @@ std::string to_unicode_cmap(const std::vector<char32_t>& cps) {
             ranges.push_back({cid, cid, cps[i]});
     }
     std::string out =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n"
+        "/CMapName/Adobe-Identity-UCS def/CMapType 2 def\n"
+        "1 begincodespacerange<0000><FFFF>endcodespacerange\n";
     for (std::size_t i = 0; i < ranges.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
         out += std::to_string(n) + " beginbfrange\n";
@@ -63,7 +63,7 @@ std::string to_unicode_cmap(const std::vector<char32_t>& cps) {
         }
         out += "endbfrange\n";
     }
-    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    out += "endcmap CMapName currentdict/CMap defineresource pop end end\n";
     return out;
 }
 
@@ -124,7 +124,7 @@ HPDF_Dict cid_font(HPDF_Doc pdf, const fonts::FontMetrics& metrics, const Embedd
 
 }  // namespace
 
-std::uint16_t EmbeddedFace::cid(char32_t cp) const {
+std::uint16_t EmbeddedFace::cid_by_search(char32_t cp) const {
     const auto it = std::lower_bound(code_points.begin(), code_points.end(), cp);
     return static_cast<std::uint16_t>(it - code_points.begin() + 1);
 }
@@ -133,7 +133,11 @@ void embed(HPDF_Doc pdf, const fonts::FontMetrics& metrics, EmbeddedFace& face, 
     if (face.code_points.empty() || face.code_points.size() >= 0xFFFF) throw PdfError("bad font subset size");
     std::vector<std::uint16_t> glyphs;
     glyphs.reserve(face.code_points.size());
-    for (char32_t cp : face.code_points) glyphs.push_back(metrics.glyph_id(cp));
+    for (std::size_t i = 0; i < face.code_points.size(); ++i) {
+        const char32_t cp = face.code_points[i];
+        glyphs.push_back(metrics.glyph_id(cp));
+        if (cp < face.latin.size()) face.latin[cp] = static_cast<std::uint16_t>(i + 1);
+    }
     const std::string program = fonts::subset_glyphs(metrics, glyphs);
     const std::string name = subset_tag(face.code_points) + "+" + metrics.facts().postscript_name;
 

@@ -4,6 +4,7 @@
 /// letter draws. CIDs number those characters from 1 in code point order, with an
 /// identity CID-to-glyph map and a ToUnicode CMap for text extraction.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -18,7 +19,13 @@ struct EmbeddedFace {
     HPDF_Dict font = nullptr;           ///< the Type0 font, after embed()
 
     /// The CID that draws `cp` (which must be one of code_points).
-    std::uint16_t cid(char32_t cp) const;
+    std::uint16_t cid(char32_t cp) const {
+        return cp < latin.size() ? latin[cp] : cid_by_search(cp);
+    }
+    std::uint16_t cid_by_search(char32_t cp) const;
+
+    /// CIDs of the Latin letters, filled by embed(): most characters look up here.
+    std::array<std::uint16_t, 0x250> latin{};
 };
 
 /// Creates the font objects for `face.code_points` of `metrics`; with `pdfa`, adds the

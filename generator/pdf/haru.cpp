@@ -1,7 +1,10 @@
 // Helpers over libharu's object API; see haru.hpp.
 #include "pdf/haru.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <optional>
 #include <cstdio>
 
 #include <zlib.h>
@@ -36,16 +39,44 @@ HPDF_Dict new_object(HPDF_Doc pdf) {
     return dict;
 }
 
+namespace {
+
+/// One zlib stream per thread, reset between uses: a letter compresses half a dozen small
+/// streams, and setting up a fresh 256 KB deflate state for each cost more than the
+/// compressing did.
+class Deflater {
+public:
+    Deflater() {
+        if (deflateInit(&z_, level) != Z_OK) throw PdfError("zlib cannot start (out of memory)");
+    }
+    ~Deflater() { deflateEnd(&z_); }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+
+    std::string run(std::string_view data) {
+        std::string out(deflateBound(&z_, static_cast<uLong>(data.size())), '\0');
+        z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+        z_.avail_in = static_cast<uInt>(data.size());
+        z_.next_out = reinterpret_cast<Bytef*>(out.data());
+        z_.avail_out = static_cast<uInt>(out.size());
+        const int status = ::deflate(&z_, Z_FINISH);
+        out.resize(out.size() - z_.avail_out);
+        deflateReset(&z_);
+        if (status != Z_STREAM_END) throw PdfError("zlib cannot compress a stream");
+        return out;
+    }
+
+private:
+    /// zlib's default: level 1 would save ~0.05 ms a letter and cost ~130 bytes.
+    static constexpr int level = 6;
+    z_stream z_{};
+};
+
+}  // namespace
+
 std::string deflate(std::string_view data) {
-    uLongf size = compressBound(static_cast<uLong>(data.size()));
-    std::string out(size, '\0');
-    // Level 6 (zlib's default) costs twice level 1 for ~2 % smaller letters: font outlines
-    // hardly compress either way, and speed per letter matters more.
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                  static_cast<uLong>(data.size()), 1) != Z_OK)
-        throw PdfError("zlib cannot compress a stream (out of memory)");
-    out.resize(size);
-    return out;
+    thread_local Deflater deflater;
+    return deflater.run(data);
 }
 
 namespace {
@@ -58,20 +89,57 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 }  // namespace
 
+namespace {
+
+/// The data of a stream object brevgen writes itself (see new_stream); owned by the
+/// dictionary through its free_fn, so it lives exactly as long as libharu's object.
+struct OwnStream {
+    HPDF_Doc pdf = nullptr;
+    std::string data;
+    bool deflated = false;
+};
+
+OwnStream& own(HPDF_Dict dict) { return *static_cast<OwnStream*>(dict->attr); }
+
+void free_own(HPDF_Dict dict) {
+    delete static_cast<OwnStream*>(dict->attr);
+    dict->attr = nullptr;
+}
+
+HPDF_STATUS write_own_keys(HPDF_Dict dict, HPDF_Stream out) {
+    const OwnStream& s = own(dict);
+    std::string keys = "/Length " + std::to_string(s.data.size()) + "\012";
+    if (s.deflated) keys += "/Filter /FlateDecode\012";
+    return HPDF_Stream_WriteStr(out, keys.c_str());
+}
+
+/// Runs after libharu wrote the dictionary's ">>"; SaveToStream writes into pdf->stream.
+HPDF_STATUS write_own_data(HPDF_Dict dict) {
+    const OwnStream& s = own(dict);
+    HPDF_Stream out = s.pdf->stream;
+    HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
+    if (status == HPDF_OK && !s.data.empty())
+        status = HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(s.data.data()),
+                                   static_cast<HPDF_UINT>(s.data.size()));
+    return status == HPDF_OK ? HPDF_Stream_WriteStr(out, "\012endstream") : status;
+}
+
+}  // namespace
+
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress) {
     if (compress) return new_deflated_stream(pdf, deflate(data));
-    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (stream == nullptr) throw PdfError("cannot create a stream object");
-    set_stream_data(stream, data);
-    return stream;
+    HPDF_Dict dict = new_object(pdf);
+    dict->attr = new OwnStream{pdf, std::string(data), false};
+    dict->free_fn = free_own;
+    dict->write_fn = write_own_keys;
+    dict->after_write_fn = write_own_data;
+    return dict;
 }
 
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated) {
-    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (stream == nullptr) throw PdfError("cannot create a stream object");
-    stream->write_fn = write_flate_filter;
-    set_stream_data(stream, deflated);
-    return stream;
+    HPDF_Dict dict = new_stream(pdf, deflated, false);
+    own(dict).deflated = true;
+    return dict;
 }
 
 void set_stream_data(HPDF_Dict stream, std::string_view data) {
@@ -81,16 +149,55 @@ void set_stream_data(HPDF_Dict stream, std::string_view data) {
                           static_cast<HPDF_UINT>(data.size()));
 }
 
-void write_content(HPDF_Page page, std::string_view data) {
+void set_page_content(HPDF_Page page, std::string_view content) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                      static_cast<HPDF_UINT>(data.size()));
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    set_stream_data(attr->contents, deflate(content));
 }
 
+std::string stream_bytes(HPDF_Stream stream) {
+    std::string out;
+    out.reserve(stream->size);
+    for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(stream); i < n; ++i) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &len);
+        if (chunk != nullptr) out.append(reinterpret_cast<const char*>(chunk), len);
+    }
+    if (out.size() != stream->size) throw PdfError("libharu's output stream is inconsistent");
+    return out;
+}
+
+namespace {
+
+/// PDFDocEncoding's bytes 0x80–0xA0, which differ from Latin-1 (0x9F is unassigned).
+constexpr char32_t pdfdoc_high[] = {
+    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+    0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+    0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0xFFFF, 0x20AC};
+
+/// The text in PDFDocEncoding, when every character has a code there; Danish text
+/// nearly always does, and takes a quarter of the space of UTF-16 in hex.
+std::optional<std::string> to_pdfdoc(std::string_view utf8) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const char32_t cp = utf8::decode(utf8, i);
+        if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)) {
+            out += static_cast<char>(cp);
+            continue;
+        }
+        const auto* hit = std::find(std::begin(pdfdoc_high), std::end(pdfdoc_high), cp);
+        if (hit == std::end(pdfdoc_high)) return std::nullopt;
+        out += static_cast<char>(0x80 + (hit - std::begin(pdfdoc_high)));
+    }
+    return out;
+}
+
+}  // namespace
+
 void* text_string(HPDF_Doc pdf, std::string_view utf8) {
-    bool ascii = true;
-    for (char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
-    if (ascii) return HPDF_String_New(pdf->mmgr, std::string(utf8).c_str(), nullptr);
+    if (auto doc = to_pdfdoc(utf8)) return HPDF_String_New(pdf->mmgr, doc->c_str(), nullptr);
     std::string utf16 = "\xFE\xFF";
     std::size_t i = 0;
     while (i < utf8.size()) {

@@ -38,23 +38,29 @@ HPDF_Dict new_object(HPDF_Doc pdf);
 std::string deflate(std::string_view data);
 
 /// A new stream object holding `data`, compressed with FlateDecode when `compress`.
+/// brevgen writes these streams itself, with a direct /Length: libharu gives every
+/// stream's length an object of its own, ~40 bytes each.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
 
 /// A new FlateDecode stream object from data deflate() already compressed (so data that
 /// recurs, like the ICC profile, is compressed once per Writer, not once per letter).
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated);
 
-/// A PDF text string: a literal for printable ASCII, else UTF-16BE with a byte order mark.
+/// A PDF text string: PDFDocEncoding when it can hold the text, else UTF-16BE with a BOM.
 void* text_string(HPDF_Doc pdf, std::string_view utf8);
 
 /// Adds a text string entry.
 void add_text(HPDF_Doc pdf, HPDF_Dict dict, const char* key, std::string_view utf8);
 
-/// Replaces the bytes of a stream object.
+/// Replaces the bytes of a libharu stream object.
 void set_stream_data(HPDF_Dict stream, std::string_view data);
 
-/// Appends raw content-stream bytes to a page.
-void write_content(HPDF_Page page, std::string_view data);
+/// Sets a page's content stream to `content`, compressed here rather than by libharu,
+/// which sets up a new zlib state for every page.
+void set_page_content(HPDF_Page page, std::string_view content);
+
+/// The bytes of a libharu memory stream.
+std::string stream_bytes(HPDF_Stream stream);
 
 /// Formats a number compactly and deterministically (at most 3 decimals, no "-0").
 void append_number(std::string& out, double v);

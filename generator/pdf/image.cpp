@@ -40,23 +40,28 @@ Raster decode_png(std::string_view bytes, const std::string& source) {
     const bool color = (png.image.format & PNG_FORMAT_FLAG_COLOR) != 0;
     raster.components = color ? 3 : 1;
     png.image.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
-    raster.samples.resize(PNG_IMAGE_SIZE(png.image));
+    std::string samples(PNG_IMAGE_SIZE(png.image), '\0');
     const png_color white{255, 255, 255};
-    if (!png_image_finish_read(&png.image, &white, raster.samples.data(), 0, nullptr))
+    if (!png_image_finish_read(&png.image, &white, samples.data(), 0, nullptr))
         throw PdfError("image " + source + ": corrupt PNG (" + png.image.message + ")");
+    raster.deflated_samples = haru::deflate(samples);
     return raster;
 }
 
-HPDF_Image add_raster(HPDF_Doc pdf, const haru::ErrorState& errors, const Raster& raster, const std::string& source) {
-    HPDF_Image image = HPDF_LoadRawImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(raster.samples.data()),
-                                                raster.width, raster.height,
-                                                raster.components == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
-    haru::check(errors, image != nullptr, "adding image " + source);
+HPDF_Image add_raster(HPDF_Doc pdf, const Raster& raster) {
+    HPDF_Dict image = haru::new_deflated_stream(pdf, raster.deflated_samples);
+    HPDF_Dict_AddName(image, "Type", "XObject");
+    HPDF_Dict_AddName(image, "Subtype", "Image");
+    HPDF_Dict_AddNumber(image, "Width", static_cast<HPDF_INT32>(raster.width));
+    HPDF_Dict_AddNumber(image, "Height", static_cast<HPDF_INT32>(raster.height));
+    HPDF_Dict_AddName(image, "ColorSpace", raster.components == 1 ? "DeviceGray" : "DeviceRGB");
+    HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
     return image;
 }
 
-HPDF_Image add_jpeg(HPDF_Doc pdf, const haru::ErrorState& errors, const layout::ImageData& data, bool pdfa) {
-    // libharu reads the JPEG header without checking its length; make sure there is one.
+HPDF_Image add_jpeg(HPDF_Doc pdf, const haru::ErrorState& errors, const layout::ImageData& data, bool pdfa,
+                    bool& colour) {
+    // A quick look first, so that a PNG or text file named .jpg gets a plain message.
     const auto* b = reinterpret_cast<const unsigned char*>(data.bytes.data());
     if (data.bytes.size() < 4 || b[0] != 0xFF || b[1] != 0xD8)
         throw PdfError("image " + data.source + ": not a JPEG file");
@@ -66,6 +71,7 @@ HPDF_Image add_jpeg(HPDF_Doc pdf, const haru::ErrorState& errors, const layout::
     if (pdfa && space != nullptr && std::strcmp(space, "DeviceCMYK") == 0)
         throw PdfError("image " + data.source + ": CMYK JPEG cannot go into a PDF/A letter with an sRGB intent; "
                        "save it as RGB");
+    colour = space != nullptr && std::strcmp(space, "DeviceGray") != 0;
     return image;
 }
 

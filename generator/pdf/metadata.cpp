@@ -74,57 +74,50 @@ std::string xml_escape(std::string_view s) {
 /// Declares the pdfuaid schema: PDF/A-1 accepts XMP properties outside its own list only
 /// when the file describes them.
 constexpr const char* pdfua_extension_schema =
-    "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
-    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-    "<pdfaProperty:name>part</pdfaProperty:name>\n"
-    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-    "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-    "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
-    "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
-    "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
-    "</rdf:Description>\n";
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>ISO 14289 part</pdfaProperty:description>"
+    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
 
+/// `<tag><rdf:Alt><rdf:li xml:lang="x-default">text</rdf:li>…</rdf:Alt></tag>`
+std::string lang_alt(const char* tag, const std::string& text, const std::string& lang) {
+    std::string x = std::string("<") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(text) + "</rdf:li>";
+    if (!lang.empty()) x += "<rdf:li xml:lang=\"" + xml_escape(lang) + "\">" + xml_escape(text) + "</rdf:li>";
+    return x + "</rdf:Alt></" + tag + ">\n";
+}
+
+/// One rdf:Description holding every property: the same information as the info
+/// dictionary (PDF/A requires them to agree) plus the PDF/A and PDF/UA identification.
 std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterDate>& date,
                        const std::string& creator, bool tagged, bool pdfa) {
     std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-         "<dc:format>application/pdf</dc:format>\n";
-    if (!meta.title.empty()) {
-        x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(meta.title) + "</rdf:li>";
-        if (!meta.lang.empty())
-            x += "<rdf:li xml:lang=\"" + xml_escape(meta.lang) + "\">" + xml_escape(meta.title) + "</rdf:li>";
-        x += "</rdf:Alt></dc:title>\n";
-    }
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+    // XMPBox (PDFBox Preflight) only finds extension schemas in a description of their own.
+    if (tagged && pdfa)
+        x += std::string("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+                         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+                         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n") +
+             pdfua_extension_schema + "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+         " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"";
+    if (pdfa) x += " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"";
+    if (tagged) x += " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+    x += ">\n";
+    if (!meta.title.empty()) x += lang_alt("dc:title", meta.title, meta.lang);
     if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
-    if (!meta.subject.empty())
-        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(meta.subject) +
-             "</rdf:li></rdf:Alt></dc:description>\n";
-    x += "</rdf:Description>\n";
-    x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-         "<pdf:Producer>" + xml_escape(producer()) + "</pdf:Producer>\n";
+    if (!meta.subject.empty()) x += lang_alt("dc:description", meta.subject, {});
+    x += "<pdf:Producer>" + xml_escape(producer()) + "</pdf:Producer>\n";
     if (!meta.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(meta.keywords) + "</pdf:Keywords>\n";
-    x += "</rdf:Description>\n";
-    x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-         "<xmp:CreatorTool>" + xml_escape(creator) + "</xmp:CreatorTool>\n";
-    if (date) x += "<xmp:CreateDate>" + xmp_date(*date) + "</xmp:CreateDate>\n<xmp:ModifyDate>" + xmp_date(*date) + "</xmp:ModifyDate>\n";
-    x += "</rdf:Description>\n";
-    if (pdfa)
-        x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-             "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n</rdf:Description>\n";
-    if (tagged) {
-        x += "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-             "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n";
-        if (pdfa) x += pdfua_extension_schema;
-    }
-    x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    x += "<xmp:CreatorTool>" + xml_escape(creator) + "</xmp:CreatorTool>\n";
+    if (date) x += "<xmp:CreateDate>" + xmp_date(*date) + "</xmp:CreateDate><xmp:ModifyDate>" + xmp_date(*date) + "</xmp:ModifyDate>\n";
+    if (pdfa) x += "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>\n";
+    if (tagged) x += "<pdfuaid:part>1</pdfuaid:part>\n";
+    x += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
     return x;
 }
 
@@ -168,19 +161,17 @@ void write_accessibility(HPDF_Doc pdf, const layout::Metadata& meta) {
     HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
 }
 
-void write_output_intent(HPDF_Doc pdf, std::string_view deflated_profile) {
-    HPDF_Dict profile = haru::new_deflated_stream(pdf, deflated_profile);
-    HPDF_Dict_AddNumber(profile, "N", 3);
+void write_output_intent(HPDF_Doc pdf, const OutputProfile& profile) {
+    HPDF_Dict stream = haru::new_deflated_stream(pdf, profile.deflated);
+    HPDF_Dict_AddNumber(stream, "N", profile.components);
     HPDF_Array intents = haru::new_array(pdf);
     HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
     HPDF_Dict intent = haru::new_dict(pdf);
     HPDF_Array_Add(intents, intent);
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-    haru::add_text(pdf, intent, "OutputConditionIdentifier", "sRGB IEC61966-2.1");
-    haru::add_text(pdf, intent, "RegistryName", "http://www.color.org");
-    haru::add_text(pdf, intent, "Info", "sRGB IEC61966-2.1");
-    HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+    haru::add_text(pdf, intent, "OutputConditionIdentifier", profile.condition);
+    HPDF_Dict_Add(intent, "DestOutputProfile", stream);
 }
 
 void reserve_id(HPDF_Doc pdf) {

@@ -21,8 +21,15 @@ void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, boo
 /// /Lang, /MarkInfo and /ViewerPreferences on the catalog.
 void write_accessibility(HPDF_Doc pdf, const layout::Metadata& meta);
 
-/// The sRGB output intent PDF/A asks for, from the ICC profile's bytes as deflate() made them.
-void write_output_intent(HPDF_Doc pdf, std::string_view deflated_profile);
+/// An ICC profile for a PDF/A output intent.
+struct OutputProfile {
+    std::string deflated;   ///< the profile's bytes as haru::deflate() made them
+    int components = 3;     ///< 1 gray, 3 RGB
+    std::string condition;  ///< OutputConditionIdentifier
+};
+
+/// The output intent PDF/A asks for.
+void write_output_intent(HPDF_Doc pdf, const OutputProfile& profile);
 
 /// Puts a placeholder /ID in the trailer; finish_id() replaces it once the bytes exist.
 void reserve_id(HPDF_Doc pdf);
