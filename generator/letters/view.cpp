@@ -208,6 +208,9 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
     p["fuld_tilbagevenden"] = danish::long_date(given_return.value_or(plan.full_return));
     p["normal_timer"] = plan.normal_timer;
+    char plain_normal[32];  // the chart's reference line takes a plain number
+    std::snprintf(plain_normal, sizeof plain_normal, "%g", input.normal_timer);
+    p["diagram_normal"] = plain_normal;
     p["uger"] = json::array();
     p["diagram"] = json::array();
     std::string alt = "Timer pr. uge: ";
