@@ -1,0 +1,17 @@
+// libFuzzer: the JSON case reader, then validation for every kind.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "letters/spec.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    auto read = brevgen::data::read_json(text);
+    if (!read.root) return 0;
+    for (const auto& kind : brevgen::letters::kinds()) {
+        auto copy = *read.root;
+        (void)brevgen::data::validate(kind, copy);
+    }
+    return 0;
+}
