@@ -84,6 +84,9 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
         emit_line(text_.single_line(b.title, title_style), style::left, 9, 12, fig, f.items);
         top = 14;
     }
+    // The reference line's label sits right of the plot, where no bar can cover it.
+    const auto ref_label = b.reference > 0 ? text_.single_line(format_value(b.reference) + " " + b.unit, small) : LineBox{};
+    const double plot_w = width - (b.reference > 0 ? ref_label.width + 6 : 0);
     const double axis_y = height - 12;  // room for the labels under the bars
     const double plot_top = top + 10;   // room for the value above the tallest bar
     double max_value = b.reference;
@@ -91,27 +94,33 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
     if (max_value <= 0) max_value = 1;
     const double scale = (axis_y - plot_top) / max_value;
     const std::size_t n = std::max<std::size_t>(b.bars.size(), 1);
-    const double slot = width / static_cast<double>(n);
+    const double slot = plot_w / static_cast<double>(n);
     const double bar_w = std::min(slot * 0.62, mm(14));
+    // With many bars, label every k-th bar so labels never run into each other.
+    double widest = 0;
+    for (const auto& bar : b.bars) {
+        widest = std::max({widest, text_.width(format_value(bar.value), small), text_.width(bar.label, small)});
+    }
+    const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil((widest + 3) / slot)));
     for (std::size_t i = 0; i < b.bars.size(); ++i) {
         const auto& bar = b.bars[i];
         const double cx = style::left + slot * (static_cast<double>(i) + 0.5);
         const double h = bar.value * scale;
         f.items.push_back(Item{Box{{cx - bar_w / 2, axis_y - h, bar_w, h}, 0.62, 0, 0.5}, fig});
+        if (i % every != 0 && i + 1 != b.bars.size()) continue;
         const auto value = text_.single_line(format_value(bar.value), small);
         emit_line(value, cx - value.width / 2, axis_y - h - 2.5, 8, fig, f.items);
         const auto label = text_.single_line(bar.label, small);
         emit_line(label, cx - label.width / 2, axis_y + 9, 8, fig, f.items);
     }
-    f.items.push_back(Item{Line{{style::left, axis_y}, {style::left + width, axis_y}, 0.8, 0}, artifact});
+    f.items.push_back(Item{Line{{style::left, axis_y}, {style::left + plot_w, axis_y}, 0.8, 0}, artifact});
     if (b.reference > 0) {
         const double ry = axis_y - b.reference * scale;
-        // A dotted look without dash support: short segments.
-        for (double x = style::left; x < style::left + width; x += 6) {
-            f.items.push_back(Item{Line{{x, ry}, {std::min(x + 3, style::left + width), ry}, 0.7, 0}, artifact});
+        // A dashed look without dash support: short segments.
+        for (double x = style::left; x < style::left + plot_w; x += 6) {
+            f.items.push_back(Item{Line{{x, ry}, {std::min(x + 3, style::left + plot_w), ry}, 0.7, 0}, artifact});
         }
-        const auto label = text_.single_line(format_value(b.reference) + " " + b.unit, small);
-        emit_line(label, style::left, ry - 2.5, 8, fig, f.items);
+        emit_line(ref_label, style::left + plot_w + 6, ry + 2.5, 8, fig, f.items);
     }
     push(std::move(f));
 }

@@ -63,7 +63,11 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
             p.x = out.empty() ? 0 : out.back().x + out.back().width;
             out.push_back(std::move(p));
         }
-        out.back().text.append(text.substr(start, i - start));
+        if (cp == 0xA0) {
+            out.back().text += ' ';  // no-break only matters to line breaking; the PDF's text says " "
+        } else {
+            out.back().text.append(text.substr(start, i - start));
+        }
         out.back().width += w;
     }
     return out;
@@ -122,10 +126,14 @@ std::vector<Word> tokenize(const markup::Inlines& runs, const TextStyle& base, s
                 w.atoms.push_back(Atom{{}, style, link, run.pos});
             }
             w.atoms.back().text.append(text.substr(start, i - start));
-            // A hard hyphen or slash between letters is a break opportunity.
-            if ((cp == '-' || cp == '/') && is_letter(previous) && i < text.size()) {
+            // A hard hyphen or slash between letters, or an en dash inside a range
+            // ("30.11.–fre. 4.12."), is a break opportunity.
+            if (i < text.size()) {
                 std::size_t j = i;
-                if (is_letter(utf8::decode(text, j))) words.emplace_back();
+                const char32_t next = utf8::decode(text, j);
+                const bool hyphen = (cp == '-' || cp == '/') && is_letter(previous) && is_letter(next);
+                const bool dash = cp == 0x2013 && previous != 0 && previous != ' ' && previous != 0xA0 && next != ' ' && next != 0xA0;
+                if (hyphen || dash) words.emplace_back();
             }
             previous = cp;
         }

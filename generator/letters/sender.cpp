@@ -14,7 +14,8 @@ SenderProfile SenderProfile::load(const std::filesystem::path& file) {
     std::stringstream text;
     text << in.rdbuf();
     SenderProfile profile;
-    profile.directory = file.parent_path();
+    // Absolute, so a logo resolves the same whatever directory letters are typeset from.
+    profile.directory = std::filesystem::absolute(file).parent_path();
     try {
         const auto json = nlohmann::json::parse(text.str());
         if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");

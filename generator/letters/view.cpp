@@ -32,12 +32,33 @@ std::optional<danish::DateTime> datetime_at(const Value& root, std::string_view 
     return danish::parse_datetime(text(root, pointer));
 }
 
-json long_date_or_false(const Value& root, std::string_view pointer) {
-    const auto d = danish::parse_date(text(root, pointer));
-    return d ? json(danish::long_date(*d)) : json(false);
+/// No-break spaces keep a date, a time or a phone number on one line; layout draws them as
+/// ordinary spaces, so the PDF's text has plain spaces.
+std::string nb(std::string s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (const char c : s) {
+        if (c == ' ') {
+            out += "\xC2\xA0";
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
-std::string phone_or_empty(const std::string& p) { return p.empty() ? p : danish::phone(p); }
+std::string date(danish::Date d) { return nb(danish::long_date(d)); }
+
+std::string day_and_date(danish::Date d) {
+    return std::string(danish::weekday_name(danish::weekday(d))) + " den " + date(d);
+}
+
+json long_date_or_false(const Value& root, std::string_view pointer) {
+    const auto d = danish::parse_date(text(root, pointer));
+    return d ? json(date(*d)) : json(false);
+}
+
+std::string phone_or_empty(const std::string& p) { return p.empty() ? p : nb(danish::phone(p)); }
 
 std::string postal_line(const Value& root, const std::string& base) {
     const std::string postnummer = text(root, base + "/postnummer"), by = text(root, base + "/by");
@@ -123,10 +144,10 @@ void add_sick_leave(json& v, const Value& root, const LegalRefs& legal) {
         return;
     }
     const auto deadlines = sick_leave_deadlines(*first, legal);
-    s["foerste_fravaersdag"] = danish::long_date(*first);
-    s["frist_opfoelgning"] = danish::long_date(deadlines.foerste_opfoelgning);
-    s["frist_samtale"] = danish::long_date(deadlines.samtale_7a);
-    s["frist_fast_track"] = danish::long_date(deadlines.fast_track);
+    s["foerste_fravaersdag"] = date(*first);
+    s["frist_opfoelgning"] = date(deadlines.foerste_opfoelgning);
+    s["frist_samtale"] = date(deadlines.samtale_7a);
+    s["frist_fast_track"] = date(deadlines.fast_track);
 }
 
 const char* form_text(const std::string& form) {
@@ -154,9 +175,9 @@ void add_meeting(json& v, const Value& root) {
     const auto start = datetime_at(root, "/moede/start");
     const auto end = datetime_at(root, "/moede/slut");
     if (start && end) {
-        m["dato"] = danish::weekday_date(start->date);
-        m["tid"] = danish::time_range(*start, *end);
-        m["tekst"] = danish::meeting_time(*start, *end);
+        m["dato"] = day_and_date(start->date);
+        m["tid"] = nb(danish::time_range(*start, *end));
+        m["tekst"] = day_and_date(start->date) + " " + nb(danish::time_range(*start, *end));
     } else {
         m["dato"] = m["tid"] = m["tekst"] = false;
     }
@@ -204,9 +225,9 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     }
     const RampUpPlan plan = compute_plan(input, legal);
     auto& p = v["plan"];
-    p["startdato"] = danish::long_date(input.startdato);
+    p["startdato"] = date(input.startdato);
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
-    p["fuld_tilbagevenden"] = danish::long_date(given_return.value_or(plan.full_return));
+    p["fuld_tilbagevenden"] = date(given_return.value_or(plan.full_return));
     p["normal_timer"] = plan.normal_timer;
     char plain_normal[32];  // the chart's reference line takes a plain number
     std::snprintf(plain_normal, sizeof plain_normal, "%g", input.normal_timer);
@@ -216,7 +237,7 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     std::string alt = "Timer pr. uge: ";
     for (std::size_t i = 0; i < plan.rows.size(); ++i) {
         const auto& r = plan.rows[i];
-        p["uger"].push_back(json{{"uge", r.uge}, {"datoer", r.datoer}, {"timer", r.timer},
+        p["uger"].push_back(json{{"uge", nb(r.uge)}, {"datoer", nb(r.datoer)}, {"timer", r.timer},
                                  {"timer_pr_dag", optional(r.timer_pr_dag)}, {"procent", r.procent},
                                  {"fravaer", r.fravaer_timer}, {"dage", optional(r.dage)},
                                  {"opgaver", r.opgaver}, {"hensyn", optional(r.hensyn)}});
@@ -228,7 +249,7 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     p["diagram_alt"] = alt + ". Fuld tid er " + plan.normal_timer + " timer.";
     p["opfoelgning"] = list_of(root, "/optrapningsplan/opfoelgning", [](const Value& x) {
         const auto d = danish::parse_date(x.scalar);
-        return json{{"dato", d ? danish::long_date(*d) : x.scalar}};
+        return json{{"dato", d ? date(*d) : x.scalar}};
     });
     return plan.warnings;
 }
@@ -239,12 +260,12 @@ void add_minutes(json& v, const Value& root) {
     r["situation"] = text(root, "/situation");
     r["bemaerkninger"] = optional_text(root, "/medarbejderens_bemaerkninger");
     const auto next = datetime_at(root, "/naeste_opfoelgning");
-    r["naeste_opfoelgning"] = next ? json(danish::weekday_date(next->date) + " " + danish::time(*next)) : json(false);
+    r["naeste_opfoelgning"] = next ? json(day_and_date(next->date) + " " + nb(danish::time(*next))) : json(false);
     r["rettelser_senest"] = long_date_or_false(root, "/rettelser_senest");
     r["aftaler"] = list_of(root, "/aftaler", [](const Value& x) {
         const auto d = danish::parse_date(text(x, "/frist"));
         return json{{"hvem", text(x, "/hvem")}, {"hvad", text(x, "/hvad")},
-                    {"frist", d ? json(danish::long_date(*d)) : json("")}};
+                    {"frist", d ? json(date(*d)) : json(false)}};
     });
     r["modtagere"] = list_of(root, "/modtagere", [](const Value& x) { return json{{"navn", x.scalar}}; });
 }
@@ -264,7 +285,7 @@ Enriched enrich(std::string_view kind, const Value& root, const SenderProfile& p
     const SenderProfile sender = profile.overridden_by(root.find("afsender"));
     v["afsender"] = sender_view(sender);
     const auto letter_date = date_at(root, "/brevdato");
-    v["brev"] = json{{"dato", danish::long_date(letter_date)}, {"dato_iso", danish::iso_string(letter_date)},
+    v["brev"] = json{{"dato", date(letter_date)}, {"dato_iso", danish::iso_string(letter_date)},
                      {"journalnummer", text(root, "/journalnummer")}, {"titel", title_of(kind)},
                      {"papir", text(root, "/forsendelse") == "papir"}};
     json& lov = v["lov"];
