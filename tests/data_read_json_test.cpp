@@ -96,6 +96,7 @@ TEST_CASE("JSON input must be UTF-8 without NUL bytes", "[data][json]") {
     CHECK(json_error("{\"a\":\n \"\xC0\xAF\"}") == "2:3: invalid UTF-8 byte sequence; case files must be UTF-8");  // overlong
     CHECK(json_error("{\"a\":\n \"\xED\xA0\x80\"}") == "2:3: invalid UTF-8 byte sequence; case files must be UTF-8");  // surrogate
     CHECK(json_error(std::string_view("{\"a\": \"x\0\"}", 11)) == "1:9: NUL byte in input; case files are UTF-8 text");
+    CHECK(json_error(R"({"a": "x\u0000y"})") == "1:7 /a: string contains the NUL character \\u0000");
 }
 
 TEST_CASE("JSON nesting up to the limit is read; one level more is an error", "[data][json][limits]") {

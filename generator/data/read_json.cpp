@@ -182,6 +182,9 @@ bool TreeBuilder::string(string_t& s) {
         error(pos, child_path(), detail::string_limit_message(limits_));
         return false;
     }
+    // "\u0000" is valid JSON, but XML cannot carry it and the C libraries behind the PDF
+    // would cut the text there: refuse it like a NUL byte.
+    if (s.find('\0') != std::string::npos) error(pos, child_path(), "string contains the NUL character \\u0000");
     Value v;
     v.type = Value::Type::string;
     v.scalar = std::move(s);
