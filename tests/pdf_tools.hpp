@@ -81,9 +81,11 @@ inline int page_count(const std::string& path) {
     return std::stoi(info.substr(at + 6));
 }
 
-/// The classpath for Debian's PDFBox Preflight (libpdfbox2-java), or "" when missing.
+/// The classpath for Debian's PDFBox Preflight (libpdfbox2-java; it also needs
+/// libactivation-java and libjaxb-api-java on Java 17), or "" when a jar is missing.
 inline std::string preflight_classpath() {
-    const char* jars[] = {"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xmpbox.jar", "commons-logging.jar"};
+    const char* jars[] = {"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xmpbox.jar", "commons-logging.jar",
+                          "javax.activation.jar", "jaxb-api.jar"};
     std::string cp;
     for (const char* jar : jars) {
         const std::filesystem::path path = std::filesystem::path("/usr/share/java") / jar;

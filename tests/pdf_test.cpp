@@ -1,0 +1,269 @@
+// The PDF stage, checked from outside with the tools people and archives use: poppler
+// (pdftotext, pdffonts, pdfinfo), qpdf and PDFBox Preflight.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <thread>
+
+#include "pdf/writer.hpp"
+#include "pdf_sample.hpp"
+#include "pdf_tools.hpp"
+
+using namespace brevgen;
+using test::quote;
+using test::run;
+
+namespace {
+
+std::shared_ptr<const fonts::FontSet> font_set() {
+    static const auto set = fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
+    return set;
+}
+
+/// Written once: most tests only read the same files.
+const std::string& sample_pdf() {
+    static const std::string path = test::write_temp(pdf::Writer(font_set()).write(test::sample_letter(*font_set())));
+    return path;
+}
+
+const std::string& typical_pdf() {
+    static const std::string path = test::write_temp(pdf::Writer(font_set()).write(test::typical_letter(*font_set())));
+    return path;
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+/// Message of the PdfError `doc` causes, or "" when it writes.
+std::string write_error(pdf::Writer& writer, const layout::Document& doc) {
+    try {
+        writer.write(doc);
+    } catch (const pdf::PdfError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("pdf: pdftotext returns the text exactly and without warnings", "[pdf]") {
+    std::string warnings;
+    const std::string text = test::pdftotext(sample_pdf(), &warnings);
+    CHECK(warnings.empty());
+    CHECK_THAT(text, Catch::Contains("Indkaldelse til opfølgningsmøde"));
+    CHECK_THAT(text, Catch::Contains("æ ø å Æ Ø Å é ü § – “ ” €"));
+    CHECK_THAT(text, Catch::Contains("Nguyễn Thị Ngọc Ánh"));
+    CHECK_THAT(text, Catch::Contains("Kollega: Αλέξανδρος"));
+    CHECK_THAT(text, Catch::Contains("• Medbring din mødeindkaldelse"));
+    CHECK_THAT(text, Catch::Contains("Læs mere på borger.dk om sygedagpenge."));
+    CHECK_THAT(text, Catch::Contains("Side 1 af 1"));
+}
+
+TEST_CASE("pdf: fonts are embedded subsets, only the faces a letter uses", "[pdf]") {
+    const std::string sample = run("pdffonts " + quote(sample_pdf()));
+    CHECK_THAT(sample, Catch::Contains("+LiberationSans ") && Catch::Contains("+LiberationSans-Bold") &&
+                           Catch::Contains("+DejaVuSans"));
+    std::istringstream lines(sample);
+    int fonts = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("CID TrueType") == std::string::npos) continue;
+        ++fonts;
+        INFO(line);
+        CHECK_THAT(line, Catch::Contains("Identity-H       yes yes yes"));
+    }
+    CHECK(fonts == 3);
+    const std::string typical = run("pdffonts " + quote(typical_pdf()));
+    CHECK_THAT(typical, !Catch::Contains("DejaVu"));  // no Greek, so no fallback font
+}
+
+TEST_CASE("pdf: pdfinfo sees a tagged document with title and pages", "[pdf]") {
+    const std::string info = run("pdfinfo " + quote(sample_pdf()));
+    CHECK_THAT(info, Catch::Contains("Tagged:          yes"));
+    CHECK_THAT(info, Catch::Contains("Title:           Indkaldelse til opfølgningsmøde"));
+    CHECK_THAT(info, Catch::Contains("Author:          Jobcenter Aarhus"));
+    CHECK_THAT(info, Catch::Contains("Producer:        brevgen"));
+    CHECK_THAT(info, Catch::Contains("PDF version:     1.4"));
+    CHECK(test::page_count(sample_pdf()) == 1);
+}
+
+TEST_CASE("pdf: the structure tree holds every role and all text in reading order", "[pdf]") {
+    const std::string tree = run("pdfinfo -struct-text " + quote(sample_pdf()));
+    for (const char* role : {"Document", "H1 ", "P ", "L ", "LI ", "Lbl ", "LBody ", "Table ", "TR", "TH", "TD",
+                             "Figure", "Link"}) {
+        INFO(role);
+        CHECK_THAT(tree, Catch::Contains(role));
+    }
+    CHECK_THAT(tree, Catch::Contains("/Scope /Column"));
+    // Every word pdftotext finds, except the page number (an artifact), is in the tree, in order.
+    std::vector<std::string> page = words(test::pdftotext(sample_pdf()));
+    page.erase(std::find(page.begin(), page.end(), "Side"), page.end());
+    std::string tree_text;
+    for (std::size_t at = tree.find('"'); at != std::string::npos; at = tree.find('"', at + 1)) {
+        const std::size_t end = tree.find('"', at + 1);
+        tree_text += tree.substr(at + 1, end - at - 1) + " ";
+        at = end;
+    }
+    const std::vector<std::string> tagged = words(tree_text);
+    std::size_t next = 0;
+    for (const std::string& w : page) {
+        const auto it = std::find(tagged.begin() + static_cast<std::ptrdiff_t>(next), tagged.end(), w);
+        INFO("word " << w);
+        REQUIRE(it != tagged.end());
+        next = static_cast<std::size_t>(it - tagged.begin()) + 1;
+    }
+    CHECK_THAT(tree_text, !Catch::Contains("Side 1 af 1"));
+}
+
+TEST_CASE("pdf: XMP metadata declares PDF/A-1a and PDF/UA-1 and matches the info dictionary", "[pdf]") {
+    const std::string meta = run("pdfinfo -meta " + quote(sample_pdf()));
+    CHECK_THAT(meta, Catch::Contains("<pdfuaid:part>1</pdfuaid:part>"));
+    CHECK_THAT(meta, Catch::Contains("<pdfaid:part>1</pdfaid:part>"));
+    CHECK_THAT(meta, Catch::Contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+    CHECK_THAT(meta, Catch::Contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));
+    CHECK_THAT(meta, Catch::Contains("xml:lang=\"x-default\">Indkaldelse til opfølgningsmøde<"));
+    CHECK_THAT(meta, Catch::Contains("xml:lang=\"da-DK\">Indkaldelse til opfølgningsmøde<"));
+    CHECK_THAT(meta, Catch::Contains("<xmp:CreateDate>2026-11-30T00:00:00+01:00</xmp:CreateDate>"));
+    const std::string info = run("pdfinfo " + quote(sample_pdf()));
+    const auto producer = info.substr(info.find("Producer:") + 9);
+    CHECK_THAT(meta, Catch::Contains("<pdf:Producer>" + producer.substr(producer.find_first_not_of(' '),
+                                                                          producer.find('\n') - producer.find_first_not_of(' ')) +
+                                     "</pdf:Producer>"));
+}
+
+TEST_CASE("pdf: summer dates carry the Danish summer-time offset", "[pdf]") {
+    auto doc = test::typical_letter(*font_set());
+    doc.meta.date = "2026-07-01";
+    const std::string path = test::write_temp(pdf::Writer(font_set()).write(doc));
+    CHECK_THAT(run("pdfinfo -meta " + quote(path)), Catch::Contains("2026-07-01T00:00:00+02:00"));
+    CHECK_THAT(run("pdfinfo -isodates " + quote(path)), Catch::Contains("2026-07-01T00:00:00+02"));
+}
+
+TEST_CASE("pdf: qpdf finds no structural errors", "[pdf]") {
+    for (const std::string* path : {&sample_pdf(), &typical_pdf()}) {
+        int code = -1;
+        const std::string out = run("qpdf --check " + quote(*path) + " 2>&1", &code);
+        INFO(out);
+        CHECK(code == 0);
+        CHECK_THAT(out, Catch::Contains("No syntax or stream encoding errors"));
+    }
+}
+
+TEST_CASE("pdf: link annotations are printable, tagged and point at the URI", "[pdf]") {
+    CHECK_THAT(run("pdfinfo -url " + quote(sample_pdf())), Catch::Contains("1  Annotation    https://www.borger.dk/"));
+    const std::string bytes = pdf::Writer(font_set()).write(test::sample_letter(*font_set()));
+    CHECK_THAT(bytes, Catch::Contains("/F 4"));
+    CHECK_THAT(bytes, Catch::Contains("/StructParent 1"));
+    CHECK_THAT(bytes, Catch::Contains("/Type /OBJR"));
+    CHECK_THAT(bytes, Catch::Contains("/Alt (Kommunens logo)"));
+    CHECK_THAT(bytes, Catch::Contains("/Lang (da-DK)"));
+    CHECK_THAT(bytes, Catch::Contains("/Tabs /S"));
+    CHECK_THAT(bytes, Catch::Contains("/DisplayDocTitle true"));
+}
+
+TEST_CASE("pdf: the same document gives the same bytes", "[pdf]") {
+    const auto doc = test::sample_letter(*font_set());
+    pdf::Writer writer(font_set());
+    const std::string first = writer.write(doc);
+    CHECK(writer.write(test::typical_letter(*font_set())) != first);
+    CHECK(writer.write(doc) == first);  // nothing carries over from the letter in between
+    CHECK(pdf::Writer(font_set()).write(doc) == first);
+    auto other = doc;
+    other.meta.title = "Referat";
+    const std::string changed = pdf::Writer(font_set()).write(other);
+    const auto id = [](const std::string& pdf) { return pdf.substr(pdf.rfind("/ID ")); };
+    CHECK(id(changed) != id(first));  // the file identifier follows the content
+}
+
+TEST_CASE("pdf: a typical one-page letter stays within 15 KB", "[pdf]") {
+    const std::string bytes = pdf::Writer(font_set()).write(test::typical_letter(*font_set()));
+    INFO("size " << bytes.size());
+    CHECK(bytes.size() <= 15 * 1024);
+}
+
+TEST_CASE("pdf: an error leaves the writer usable", "[pdf]") {
+    pdf::Writer writer(font_set());
+    const std::string good = writer.write(test::sample_letter(*font_set()));
+
+    auto broken = test::sample_letter(*font_set());
+    broken.images[0] = {"billeder/logo.png", "\x89PNG\r\n\x1a\n not really", true};
+    CHECK_THAT(write_error(writer, broken), Catch::Contains("billeder/logo.png"));
+    CHECK(writer.write(test::sample_letter(*font_set())) == good);
+
+    broken.images[0] = {"underskrift.jpg", "GIF89a", false};
+    CHECK_THAT(write_error(writer, broken), Catch::Contains("underskrift.jpg"));
+
+    auto bad_page = test::sample_letter(*font_set());
+    bad_page.pages[0].width = 0;  // libharu refuses the page size
+    CHECK_THAT(write_error(writer, bad_page), Catch::Contains("libharu error 0x"));
+    CHECK(writer.write(test::sample_letter(*font_set())) == good);
+
+    auto bad_tree = test::sample_letter(*font_set());
+    bad_tree.elements[3].parent = 7;
+    CHECK_THAT(write_error(writer, bad_tree), Catch::Contains("structure element 3"));
+
+    auto no_glyph = test::typical_letter(*font_set());
+    std::get<layout::TextRun>(no_glyph.pages[0].items[0].shape).text = "中";
+    CHECK_THAT(write_error(writer, no_glyph), Catch::Contains("U+4E2D") && Catch::Contains("brevgen-bold.ttf"));
+    CHECK(writer.write(test::sample_letter(*font_set())) == good);
+}
+
+TEST_CASE("pdf: content spanning pages and justified text", "[pdf]") {
+    test::DocBuilder b(*font_set());
+    const auto p = b.elem(layout::Role::P, 0);
+    b.run(p, 57, 800, "Første side slutter her,", fonts::Face::regular, 11, 2.5);
+    b.doc.pages.emplace_back();
+    b.run(p, 57, 80, "og afsnittet fortsætter på side to.", fonts::Face::italic, 11, 1.5);
+    b.run(layout::artifact, 280, 800, "Side 2 af 2", fonts::Face::bold_italic, 9);
+    const std::string path = test::write_temp(pdf::Writer(font_set()).write(b.doc));
+    CHECK(test::page_count(path) == 2);
+    const std::string text = test::pdftotext(path);
+    CHECK_THAT(text, Catch::Contains("Første side slutter her,"));
+    CHECK_THAT(text, Catch::Contains("og afsnittet fortsætter på side to."));
+    CHECK_THAT(run("pdfinfo -struct-text " + quote(path)),
+               Catch::Contains("\"Første side slutter her,\"") && Catch::Contains("\"og afsnittet fortsætter på side to.\""));
+    CHECK(run("qpdf --check " + quote(path) + " >/dev/null 2>&1; echo $?") == "0\n");
+}
+
+TEST_CASE("pdf: without tagging and PDF/A the extras stay out", "[pdf]") {
+    const std::string bytes = pdf::Writer(font_set(), {false, false}).write(test::sample_letter(*font_set()));
+    const std::string path = test::write_temp(bytes);
+    CHECK_THAT(run("pdfinfo " + quote(path)), Catch::Contains("Tagged:          no"));
+    CHECK_THAT(bytes, !Catch::Contains("/StructTreeRoot") && !Catch::Contains("/OutputIntents") &&
+                          !Catch::Contains("pdfaid") && !Catch::Contains("BDC"));
+    CHECK_THAT(test::pdftotext(path), Catch::Contains("Nguyễn Thị Ngọc Ánh"));
+}
+
+TEST_CASE("pdf: writers on two threads work independently", "[pdf]") {
+    const auto doc = test::sample_letter(*font_set());
+    const std::string expected = pdf::Writer(font_set()).write(doc);
+    std::array<int, 2> same{};
+    std::array<std::thread, 2> threads;
+    for (std::size_t t = 0; t < threads.size(); ++t) {
+        threads[t] = std::thread([&, t] {
+            pdf::Writer writer(font_set());
+            for (int i = 0; i < 25; ++i) same[t] += writer.write(i % 2 ? test::typical_letter(*font_set()) : doc) == expected;
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(same[0] == 13);
+    CHECK(same[1] == 13);
+}
+
+TEST_CASE("pdf: PDFBox Preflight finds the letters valid PDF/A-1", "[pdf][preflight]") {
+    const std::string classpath = test::preflight_classpath();
+    if (classpath.empty())
+        FAIL("PDFBox Preflight missing: install libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless");
+    for (const std::string* path : {&sample_pdf(), &typical_pdf()}) {
+        int code = -1;
+        const std::string out =
+            run("java -cp " + classpath + " org.apache.pdfbox.preflight.Validator_A1b " + quote(*path) + " 2>&1", &code);
+        INFO(out);
+        CHECK_THAT(out, Catch::Contains("is a valid PDF/A-1b file"));
+        CHECK(code == 0);
+    }
+}
