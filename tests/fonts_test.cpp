@@ -5,9 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "common/utf8.hpp"
 #include "fonts/font_set.hpp"
+#include "fonts/truetype_subset.hpp"
+#include "pdf_tools.hpp"
 
 using namespace brevgen;
 using fonts::Face;
@@ -169,4 +172,84 @@ TEST_CASE("fonts: corrupt font files are FontErrors naming the file, never crash
         (void)load_error(file);
     }
     CHECK(load_error(font_dir() / "brevgen-regular.ttf").empty());
+}
+
+TEST_CASE("fonts: facts for the PDF font descriptor", "[fonts]") {
+    const auto& regular = font_set().metrics(Face::regular);
+    CHECK(regular.facts().postscript_name == "LiberationSans");
+    CHECK(font_set().metrics(Face::bold_italic).facts().postscript_name == "LiberationSans-BoldItalic");
+    CHECK(regular.facts().units_per_em == 2048);
+    CHECK(regular.facts().weight == 400);
+    CHECK(font_set().metrics(Face::bold).facts().weight == 700);
+    CHECK_FALSE(regular.facts().italic);
+    CHECK(font_set().metrics(Face::italic).facts().italic);
+    CHECK(font_set().metrics(Face::italic).facts().italic_angle < -5);
+    CHECK(regular.facts().bbox[1] < 0);
+    CHECK(regular.facts().hhea_ascent == Approx(1854 * 1000.0 / 2048));
+    CHECK(regular.glyph_id(U'a') != 0);
+    CHECK(regular.glyph_id(U'中') == 0);
+    CHECK(regular.data().size() == std::filesystem::file_size(font_dir() / "brevgen-regular.ttf"));
+}
+
+namespace {
+
+/// Runs a fontTools check in Debian's python3 on `subset` against `source`; prints "ok" or
+/// what differs. Glyph i+1 of the subset must draw like `names`' glyphs in the source.
+std::string compare_with_fonttools(const std::filesystem::path& source, const std::filesystem::path& subset,
+                                   const std::string& text) {
+    const auto script = scratch_dir() / "compare.py";
+    std::ofstream(script) << R"(import sys
+from fontTools.ttLib import TTFont
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+src, sub, text = TTFont(sys.argv[1]), TTFont(sys.argv[2]), sys.argv[3]
+cmap = src.getBestCmap()
+wanted = [cmap[ord(c)] for c in text]
+order = sub.getGlyphOrder()
+assert len(order) >= len(wanted) + 1, "glyph count %d" % len(order)
+def drawing(font, name):
+    pen = DecomposingRecordingPen(font.getGlyphSet())
+    font.getGlyphSet()[name].draw(pen)
+    return pen.value
+for i, name in enumerate(wanted, start=1):
+    assert sub["hmtx"][order[i]][0] == src["hmtx"][name][0], "advance of " + name
+    assert drawing(sub, order[i]) == drawing(src, name), "outline of " + name
+assert sub["maxp"].numGlyphs == len(order)
+print("ok")
+)";
+    return brevgen::test::run("/usr/bin/python3 " + script.string() + " " + source.string() + " " + subset.string() +
+                              " '" + text + "' 2>&1");
+}
+
+std::string subset_file(const fonts::FontMetrics& font, const std::string& text, const std::string& name) {
+    std::vector<std::uint16_t> glyphs;
+    std::size_t i = 0;
+    while (i < text.size()) glyphs.push_back(font.glyph_id(utf8::decode(text, i)));
+    const auto path = scratch_dir() / name;
+    write_bytes(path, fonts::subset_glyphs(font, glyphs));
+    return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("fonts: subsets keep the chosen glyphs' outlines and widths", "[fonts]") {
+    const auto& regular = font_set().metrics(Face::regular);
+    const std::string text = "Hej æøå Nguyễn";
+    const auto path = subset_file(regular, text, "subset.ttf");
+    CHECK(std::filesystem::file_size(path) < 6000);
+    CHECK(compare_with_fonttools(regular.file(), path, text) == "ok\n");
+    // Repeated characters are fine: each gets a glyph of its own (PDF CIDs map 1:1).
+    CHECK(compare_with_fonttools(regular.file(), subset_file(regular, "aa a", "repeat.ttf"), "aa a") == "ok\n");
+}
+
+TEST_CASE("fonts: subsets of fonts with composite glyphs bring their components", "[fonts]") {
+    // DejaVu as Debian ships it builds accented letters from components.
+    const std::filesystem::path dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (!std::filesystem::exists(dejavu)) {
+        WARN("fonts-dejavu-core not installed");
+        return;
+    }
+    const auto font = fonts::FontMetrics::load(dejavu);
+    const std::string text = "éÅǻ";
+    const auto path = subset_file(font, text, "composite.ttf");
+    CHECK(compare_with_fonttools(dejavu, path, text) == "ok\n");
 }
