@@ -21,6 +21,7 @@ std::string_view strip_bom(std::string_view text);
 std::optional<std::string_view> check_input(std::string_view text, const ReadLimits& limits,
                                             Diagnostics& out);
 
+/// The messages for crossed limits; both readers use them so both say the same.
 std::string depth_limit_message(const ReadLimits& limits);
 std::string items_limit_message(const ReadLimits& limits);
 std::string string_limit_message(const ReadLimits& limits);
@@ -31,6 +32,7 @@ std::string string_limit_message(const ReadLimits& limits);
 class PositionTracker {
 public:
     explicit PositionTracker(std::string_view text) : text_(text) {}
+    /// The line:column of `offset`; cheap when offsets only grow, correct either way.
     SourcePos at(std::size_t offset);
 
 private:

@@ -51,6 +51,7 @@ struct FieldSpec {
     std::string description;       ///< for integrators (JSON Schema "description")
     std::vector<FieldSpec> fields;  ///< object: its members; array: one element, the item
 
+    /// An array's item description.
     const FieldSpec& item() const { return fields.front(); }
 };
 
