@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 #include <thread>
+#include <ctime>
 
 #include "pdf/writer.hpp"
 #include "pdf_sample.hpp"
@@ -266,4 +267,22 @@ TEST_CASE("pdf: PDFBox Preflight finds the letters valid PDF/A-1", "[pdf][prefli
         CHECK_THAT(out, Catch::Contains("is a valid PDF/A-1b file"));
         CHECK(code == 0);
     }
+}
+
+TEST_CASE("pdf: CPU time of a warm write (run with [bench])", "[.][bench]") {
+    pdf::Writer writer(font_set());
+    const auto doc = test::typical_letter(*font_set());
+    writer.write(doc);
+    std::vector<double> micros;
+    for (int i = 0; i < 1000; ++i) {
+        timespec a{}, b{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+        const std::string bytes = writer.write(doc);
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+        micros.push_back(static_cast<double>(b.tv_sec - a.tv_sec) * 1e6 + static_cast<double>(b.tv_nsec - a.tv_nsec) / 1e3);
+    }
+    std::sort(micros.begin(), micros.end());
+    WARN("typical one-page letter: median " << micros[500] << " us, p90 " << micros[900] << " us CPU per write, "
+                                            << writer.write(doc).size() << " bytes");
+    CHECK(micros[500] < 1000);
 }

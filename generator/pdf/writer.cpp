@@ -1,5 +1,7 @@
-// The PDF stage's entry point: one long-lived libharu document per Writer, reused for
-// every letter, because loading the fonts is the expensive part of making a PDF.
+// The PDF stage's entry point. A Writer keeps one libharu document, the output intent
+// profiles and decoded images for every letter it writes; libharu serves as the object
+// and cross-reference writer, while fonts, streams, tagging and metadata are built here
+// (see README.md for why).
 #include "pdf/writer.hpp"
 
 #include <algorithm>
@@ -67,6 +69,7 @@ struct Writer::Impl {
     }
 
     std::string write(const layout::Document& doc);
+    bool add_images(const layout::Document& doc, PageResources& resources);
     void embed_fonts(const layout::Document& doc, std::array<EmbeddedFace, fonts::face_count>& faces,
                      PageResources& resources);
 };
@@ -98,17 +101,8 @@ void Writer::Impl::embed_fonts(const layout::Document& doc, std::array<EmbeddedF
     }
 }
 
-std::string Writer::Impl::write(const layout::Document& doc) {
-    if (pdf == nullptr) open();
-    haru::check(errors, HPDF_NewDoc(pdf) == HPDF_OK, "starting a document");
-    // 1.4: the output intent and marked-content features PDF/A-1 builds on.
-    pdf->pdf_version = HPDF_VER_14;
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-
-    std::array<EmbeddedFace, fonts::face_count> faces;
-    PageResources resources;
-    resources.fonts = fonts.get();
-    embed_fonts(doc, faces, resources);
+/// Returns whether any image is in colour.
+bool Writer::Impl::add_images(const layout::Document& doc, PageResources& resources) {
     bool colour = false;
     for (const auto& image : doc.images) {
         if (image.is_png) {
@@ -121,6 +115,23 @@ std::string Writer::Impl::write(const layout::Document& doc) {
             colour = colour || rgb;
         }
     }
+    return colour;
+}
+
+std::string Writer::Impl::write(const layout::Document& doc) {
+    if (doc.pages.empty()) throw PdfError("a document needs at least one page");
+    if (pdf == nullptr) open();
+    haru::check(errors, HPDF_NewDoc(pdf) == HPDF_OK, "starting a document");
+    // 1.4: the output intent and marked-content features PDF/A-1 builds on.
+    pdf->pdf_version = HPDF_VER_14;
+    // brevgen compresses its streams itself (one reusable zlib state per thread).
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+
+    std::array<EmbeddedFace, fonts::face_count> faces;
+    PageResources resources;
+    resources.fonts = fonts.get();
+    embed_fonts(doc, faces, resources);
+    const bool colour = add_images(doc, resources);
 
     std::vector<PaintedPage> pages;
     pages.reserve(doc.pages.size());
