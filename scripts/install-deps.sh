@@ -9,6 +9,7 @@ packages=(
   # libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libcpp-httplib-dev
   nlohmann-json3-dev libhyphen-dev hyphen-da libcli11-dev libssl-dev zlib1g-dev libpng-dev
+  libqpdf-dev  # batch --print: combines the paper-mail letters
   catch2
   # fonts and the build-time subsetting step
   python3 python3-fonttools fonts-liberation2 fonts-dejavu-core fonts-noto-core

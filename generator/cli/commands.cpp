@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/batch_command.hpp"
 #include "cli/io.hpp"
 #include "common/exit_codes.hpp"
 
@@ -123,6 +124,10 @@ void add_commands(CLI::App& app, Options& o) {
     schema->add_option("KIND", o.kind, "Letter kind")->required();
     add_common(schema, o);
 
+    // --- batch: the nightly extract (generator/cli/batch_command.cpp) ---
+    add_common(add_batch_command(app, o), o);
+    // --- end batch ---
+
     for (auto* cmd : app.get_subcommands({})) {
         cmd->callback([&o, cmd] { o.command = cmd->get_name(); });
     }
@@ -149,6 +154,7 @@ int run(Options& o) {
         std::cout << schema;
         return exit_code::ok;
     }
+    if (o.command == "batch") return run_batch_command(o, engine);  // generator/cli/batch_command.cpp
     if (o.command == "typeset") return run_typeset(o, engine);
     return run_case_command(o, engine);
 }

@@ -1,0 +1,383 @@
+// The batch's threads: one reader streams the extract and checks ids, N workers render
+// (one Renderer each, the Engine shared), and the calling thread collects the results,
+// puts them back in input order and appends them to the manifest. Bounded queues and a
+// window of records in flight keep memory flat however long the extract.
+
+#include "batch/batch.hpp"
+
+#include <sched.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <map>
+#include <semaphore>
+#include <thread>
+
+#include "batch/output_dir.hpp"
+#include "batch/pipeline.hpp"
+#include "batch/print_file.hpp"
+#include "batch/progress.hpp"
+#include "batch/queue.hpp"
+#include "cli/io.hpp"
+#include "common/exit_codes.hpp"
+
+namespace brevgen::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Set by SIGINT/SIGTERM: stop reading, finish what is in flight, leave a resumable state.
+std::atomic<bool> stop_requested{false};
+
+extern "C" void on_stop_signal(int sig) {
+    stop_requested.store(true);
+    std::signal(sig, SIG_DFL);  // a second signal ends the process at once
+}
+
+/// Installs the stop handlers for the length of a batch.
+class SignalGuard {
+public:
+    SignalGuard() {
+        stop_requested.store(false);
+        int_ = std::signal(SIGINT, on_stop_signal);
+        term_ = std::signal(SIGTERM, on_stop_signal);
+    }
+    ~SignalGuard() {
+        std::signal(SIGINT, int_);
+        std::signal(SIGTERM, term_);
+    }
+    SignalGuard(const SignalGuard&) = delete;
+    SignalGuard& operator=(const SignalGuard&) = delete;
+
+private:
+    void (*int_)(int) = SIG_DFL;
+    void (*term_)(int) = SIG_DFL;
+};
+
+/// What the threads share.
+struct Pipeline {
+    Pipeline(const BatchOptions& o, std::shared_ptr<const Engine> e, const fs::path& d, unsigned jobs)
+        : options(o), engine(std::move(e)), dir(d), work(4 * jobs), results(window_size(jobs)),
+          window(static_cast<std::ptrdiff_t>(window_size(jobs))), producers(static_cast<int>(jobs) + 1) {}
+
+    /// Records between the reader and the manifest: bounds the reorder buffer when one
+    /// slow letter holds back the ones after it.
+    static std::size_t window_size(unsigned jobs) { return 64 + 16 * std::size_t{jobs}; }
+
+    void producer_done() {
+        if (--producers == 0) results.close();
+    }
+
+    const BatchOptions& options;
+    std::shared_ptr<const Engine> engine;
+    fs::path dir;
+    BoundedQueue<Job> work;
+    BoundedQueue<Done> results;
+    std::counting_semaphore<> window;
+    std::atomic<int> producers;
+    std::atomic<std::uint64_t> other_shards{0};
+    Diagnostics fatal;  ///< written by the reader before it finishes
+    bool unreadable = false;
+};
+
+void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
+    IdSet seen;
+    std::uint64_t seq = 0;
+    const auto& o = p.options;
+    try {
+        while (!stop_requested.load()) {
+            auto order = reader.next();
+            if (!order) break;
+            Diagnostics errors = check_order(*order, *p.engine, seen);
+            if (order->index % o.shard_count != o.shard_index) {
+                ++p.other_shards;
+                continue;
+            }
+            p.window.acquire();
+            Done d{seq++, row_of(*order), false, order->end_offset};
+            if (!errors.empty()) {
+                d.row.errors = std::move(errors);
+                p.results.push(std::move(d));
+            } else if (const Row* row = done_rows.done(order->index, *order->id)) {
+                d.row = *row;
+                d.already = true;
+                p.results.push(std::move(d));
+            } else {
+                p.work.push(Job{d.seq, std::move(*order)});
+            }
+        }
+        p.fatal = reader.fatal;
+    } catch (const std::exception& e) {
+        p.fatal.push_back(make_error({}, "", std::string("cannot read the extract: ") + e.what()));
+    }
+    p.work.close();
+    p.producer_done();
+}
+
+void render_orders(Pipeline& p) {
+    Renderer renderer(p.engine);
+    while (auto job = p.work.pop()) {
+        Done d{job->seq, render_order(renderer, job->order, p.dir), false, job->order.end_offset};
+        p.results.push(std::move(d));
+    }
+    p.producer_done();
+}
+
+/// Takes the results in any order and handles them in input order.
+class Collector {
+public:
+    Collector(Pipeline& p, ManifestWriter& manifest, PrintFile* print, Progress& progress)
+        : p_(p), manifest_(manifest), print_(print), progress_(progress) {}
+
+    void run() {
+        std::map<std::uint64_t, Done> pending;
+        std::uint64_t next = 0, bytes_done = 0;
+        for (;;) {
+            auto d = p_.results.pop_for(std::chrono::milliseconds(200));
+            if (d) pending.emplace(d->seq, std::move(*d));
+            for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
+                bytes_done = it->second.end_offset;
+                handle(it->second);
+                pending.erase(it);
+                p_.window.release();
+            }
+            progress_.update(counts, bytes_done);
+            if (!d && p_.results.closed_and_empty()) break;
+            sync();
+        }
+        sync(true);
+    }
+
+    Counts counts;
+    std::string manifest_error, print_error;
+
+private:
+    void handle(const Done& d) {
+        const Row& row = d.row;
+        if (d.already) {
+            ++counts.done;
+        } else {
+            ++(row.ok ? counts.ok : counts.failed);
+            if (!row.warnings.empty()) ++counts.warnings;
+            report(row);
+            if (manifest_error.empty()) {
+                try {
+                    manifest_.append(row);
+                } catch (const std::exception& e) {
+                    fail_manifest(e.what());
+                }
+            }
+        }
+        if (print_ && row.ok && row.paper && print_error.empty()) add_to_print(row);
+    }
+
+    /// The row's errors on stderr, as the CLI prints them: the extract's line and column.
+    void report(const Row& row) {
+        progress_.finish();
+        for (auto d : row.errors) {
+            d.file = p_.options.extract;
+            std::cerr << format_diagnostic(d) << '\n';
+        }
+    }
+
+    void add_to_print(const Row& row) {
+        std::string error;
+        const auto pdf = cli::read_input((p_.dir / row.file()).string(), error);
+        try {
+            if (!pdf) throw std::runtime_error(error);
+            print_->append(*pdf);
+        } catch (const std::exception& e) {
+            print_error = *row.id + ".pdf: " + e.what();
+        }
+    }
+
+    void sync(bool force = false) {
+        if (!manifest_error.empty()) return;
+        try {
+            manifest_.sync(force);
+        } catch (const std::exception& e) {
+            fail_manifest(e.what());
+        }
+    }
+
+    /// Without a manifest nothing done is recorded: stop reading, drain, report.
+    void fail_manifest(const std::string& what) {
+        manifest_error = what;
+        stop_requested.store(true);
+    }
+
+    Pipeline& p_;
+    ManifestWriter& manifest_;
+    PrintFile* print_;
+    Progress& progress_;
+};
+
+}  // namespace
+
+std::optional<Shard> parse_shard(std::string_view text) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    auto number = [](std::string_view s) -> std::optional<unsigned> {
+        if (s.empty() || s.size() > 6) return std::nullopt;
+        unsigned v = 0;
+        for (const char c : s) {
+            if (c < '0' || c > '9') return std::nullopt;
+            v = v * 10 + static_cast<unsigned>(c - '0');
+        }
+        return v;
+    };
+    const auto k = number(text.substr(0, slash)), n = number(text.substr(slash + 1));
+    if (!k || !n || *n == 0 || *k >= *n) return std::nullopt;
+    return Shard{*k, *n};
+}
+
+unsigned default_jobs() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return static_cast<unsigned>(CPU_COUNT(&set));
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace brevgen::batch
+
+namespace brevgen::batch {
+
+namespace {
+
+/// Everything run_batch sets up before the threads start; nullptr members mean "failed"
+/// and `exit` says why.
+struct Setup {
+    int exit = exit_code::ok;
+    std::uint64_t total_bytes = 0;
+    std::unique_ptr<OutputDir> out;
+    std::unique_ptr<ExtractReader> reader;
+    std::unique_ptr<ManifestWriter> manifest;
+    std::unique_ptr<PrintFile> print;
+};
+
+Setup set_up(const BatchOptions& o, const Engine& engine) {
+    Setup s;
+    std::string error;
+    // The extract first: nothing is created for an extract that is not there.
+    auto input = Input::open(o.extract, error);
+    if (!input) {
+        std::cerr << o.extract << ": error: cannot read the extract: " << error << '\n';
+        s.exit = exit_code::no_input;
+        return s;
+    }
+    s.total_bytes = input->size();
+    try {
+        s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
+        s.manifest = std::make_unique<ManifestWriter>(s.out->manifest(), s.out->path());
+        if (!o.print_file.empty()) {
+            sweep_temp_files_of(o.print_file);
+            s.print = std::make_unique<PrintFile>(o.print_file);
+        }
+    } catch (const OutputDirError& e) {
+        std::cerr << e.message << '\n';
+        s.exit = e.exit_code;
+        return s;
+    } catch (const std::runtime_error& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        s.exit = exit_code::io_error;
+        return s;
+    }
+    try {
+        s.reader = open_extract(std::move(input), engine.settings().read_limits.max_input_bytes);
+    } catch (const std::runtime_error& e) {
+        std::cerr << o.extract << ": error: " << e.what() << '\n';
+        s.exit = exit_code::no_input;
+    }
+    return s;
+}
+
+/// Merges the rows this run appended with the ones an earlier run left, and publishes the
+/// print file; returns an exit code for what went wrong, or ok.
+int finish_outputs(const BatchOptions& o, Setup& s, Collector& c) {
+    s.manifest.reset();
+    int exit = exit_code::ok;
+    if (!c.manifest_error.empty()) {
+        std::cerr << s.out->manifest().string() << ": error: " << c.manifest_error << '\n';
+        return exit_code::io_error;
+    }
+    if (s.out->kept_rows() > 0) {
+        try {
+            compact_manifest(s.out->manifest(), s.out->path(), KeepRule{false, o.shard_index, o.shard_count});
+        } catch (const std::exception& e) {
+            std::cerr << s.out->manifest().string() << ": error: " << e.what() << '\n';
+            exit = exit_code::io_error;
+        }
+    }
+    if (s.print && c.print_error.empty() && !stop_requested.load()) {
+        try {
+            s.print->finish();
+        } catch (const std::exception& e) {
+            std::cerr << o.print_file.string() << ": error: " << e.what() << '\n';
+            exit = exit_code::io_error;
+        }
+    } else if (s.print) {
+        if (!c.print_error.empty()) std::cerr << o.print_file.string() << ": error: not written: " << c.print_error << '\n';
+        s.print.reset();  // removes the temp file; an interrupted run writes it when resumed
+        if (!c.print_error.empty() && exit == exit_code::ok) exit = exit_code::failure;
+    }
+    return exit;
+}
+
+void print_summary(const BatchOptions& o, const Setup& s, const Collector& c, const Pipeline& p, double seconds) {
+    const auto& n = c.counts;
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.1f s (%.0f letters/s)", seconds, seconds > 0 ? static_cast<double>(n.ok + n.failed) / seconds : 0.0);
+    std::cerr << "batch: " << n.ok << " letters ok, " << n.failed << " failed, " << n.done << " skipped as already done, in "
+              << rate << '\n';
+    if (n.warnings) std::cerr << "batch: " << n.warnings << " letters with warnings (see the manifest)\n";
+    if (o.shard_count > 1) {
+        std::cerr << "batch: shard " << o.shard_index << "/" << o.shard_count << "; " << p.other_shards.load()
+                  << " records left to the other shards\n";
+    }
+    std::cerr << "batch: manifest " << s.out->manifest().string() << '\n';
+    if (s.print) {
+        std::cerr << "batch: print file " << o.print_file.string() << ": " << s.print->letters() << " letters, "
+                  << s.print->pages() << " pages\n";
+    }
+}
+
+}  // namespace
+
+int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
+    if (o.shard_count == 0 || o.shard_index >= o.shard_count) {
+        std::cerr << "error: --shard K/N needs 0 <= K < N\n";
+        return exit_code::usage;
+    }
+    Setup s = set_up(o, *engine);
+    if (s.exit != exit_code::ok) return s.exit;
+    const unsigned jobs = o.jobs ? o.jobs : default_jobs();
+    DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes()) : DoneRows();
+    const SignalGuard signals;
+    Pipeline p(o, engine, s.out->path(), jobs);
+    Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);
+    Collector collector(p, *s.manifest, s.print.get(), progress);
+    std::vector<std::thread> threads;
+    threads.emplace_back(read_orders, std::ref(p), std::ref(*s.reader), std::ref(done_rows));
+    for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(render_orders, std::ref(p));
+    collector.run();
+    for (auto& t : threads) t.join();
+    progress.finish();
+    for (auto d : p.fatal) {
+        d.file = o.extract;
+        std::cerr << format_diagnostic(d) << '\n';
+    }
+    const int outputs = finish_outputs(o, s, collector);
+    print_summary(o, s, collector, p, progress.elapsed());
+    if (outputs != exit_code::ok) return outputs;
+    if (s.reader->unreadable) return exit_code::no_input;
+    if (stop_requested.load()) {
+        std::cerr << "batch: interrupted; run the same command with --resume to finish\n";
+        return exit_code::failure;
+    }
+    return collector.counts.failed || !p.fatal.empty() ? exit_code::failure : exit_code::ok;
+}
+
+}  // namespace brevgen::batch

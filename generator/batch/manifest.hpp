@@ -1,0 +1,98 @@
+#pragma once
+/// The batch manifest (docs/batch.md, "Manifest"): one JSON line per record, appended only
+/// after the record's PDF is in place, so a row always vouches for a complete file.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.hpp"
+
+namespace brevgen::batch {
+
+/// One manifest row: what became of one record of the extract.
+struct Row {
+    std::uint64_t record = 0;  ///< 0-based record number in the extract
+    std::uint32_t line = 0;    ///< the extract line where the record starts
+    std::optional<std::string> id, kind;
+    bool ok = false;
+    std::uint64_t pages = 0, bytes = 0;
+    std::string sha256;  ///< of the PDF, hex
+    bool paper = false;  ///< the recipient gets paper mail (goes into the --print file)
+    Diagnostics warnings, errors;
+
+    /// The PDF's file name in the output directory.
+    std::string file() const { return *id + ".pdf"; }
+};
+
+/// The row as one JSON line, newline included.
+std::string to_json_line(const Row& row);
+
+/// A row read back; nullopt for a line that is not one (e.g. cut short by a crash).
+std::optional<Row> parse_row(std::string_view line);
+
+/// Appends rows to the manifest and makes them durable now and then: each flush first
+/// fsyncs the output directory (so the renames of the PDFs the rows name are durable) and
+/// then the manifest.
+class ManifestWriter {
+public:
+    /// Opens `path` for appending; throws std::runtime_error when it cannot.
+    ManifestWriter(const std::filesystem::path& path, const std::filesystem::path& dir);
+    ~ManifestWriter();
+    ManifestWriter(const ManifestWriter&) = delete;
+    ManifestWriter& operator=(const ManifestWriter&) = delete;
+
+    /// Writes the row (one write(2) of a whole line); throws std::runtime_error on failure.
+    void append(const Row& row);
+    /// fsyncs when the last sync is `interval` old; `force` syncs now.
+    void sync(bool force = false);
+
+private:
+    int fd_ = -1, dir_fd_ = -1;
+    bool dirty_ = false;
+    std::chrono::steady_clock::time_point last_sync_;
+};
+
+/// Which rows a compaction keeps.
+struct KeepRule {
+    bool verify = false;               ///< keep only ok rows whose PDF has the recorded size and SHA-256
+    std::uint64_t shard_index = 0, shard_count = 1;
+};
+
+/// The manifest holds rows of records that are not in this shard.
+struct WrongShard : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Rewrites `manifest` atomically with its rows in record order, one per record (a later
+/// row wins over an earlier one for the same record), keeping what `rule` allows. Returns
+/// how many rows were kept. Throws WrongShard, or std::runtime_error when the file cannot
+/// be read or written.
+std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule);
+
+/// Walks a compacted (record-ordered) manifest alongside the extract: done(record, id)
+/// answers the row for that record when it is the same order, using no memory per row.
+class DoneRows {
+public:
+    /// No manifest: nothing is done.
+    DoneRows() = default;
+    /// Reads the first `limit` bytes of `manifest` (the rows that were there before this
+    /// run started appending).
+    DoneRows(const std::filesystem::path& manifest, std::uint64_t limit);
+    /// The ok row of `record` when its id is `id`; nullptr when that record is not done.
+    /// Records must be asked for in rising order.
+    const Row* done(std::uint64_t record, std::string_view id);
+
+private:
+    std::ifstream in_;
+    std::uint64_t left_ = 0;
+    std::optional<Row> row_;
+    bool open_ = false;
+};
+
+}  // namespace brevgen::batch

@@ -1,0 +1,51 @@
+#pragma once
+/// The batch's output directory: created, locked against a second run, swept of the temp
+/// files a killed run leaves, and its manifest prepared for a fresh or a resumed run.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "batch/manifest.hpp"
+
+namespace brevgen::batch {
+
+/// Why the output directory cannot be used: the message and the exit code.
+struct OutputDirError {
+    int exit_code;
+    std::string message;
+};
+
+/// An output directory in use by this process (the lock is released on destruction).
+class OutputDir {
+public:
+    /// Creates and locks `dir`, removes stale temp files, and prepares `manifest.jsonl`: a
+    /// fresh run refuses a directory that already has a manifest; a resumed run keeps the
+    /// rows whose PDF is verified (size and SHA-256) and drops the others, so their
+    /// records are done again. Throws OutputDirError.
+    OutputDir(std::filesystem::path dir, bool resume, const KeepRule& rule);
+    ~OutputDir();
+    OutputDir(const OutputDir&) = delete;
+    OutputDir& operator=(const OutputDir&) = delete;
+
+    const std::filesystem::path& path() const { return dir_; }
+    const std::filesystem::path& manifest() const { return manifest_; }
+    /// Rows kept from an earlier run, and the manifest's size just after they were kept.
+    std::uint64_t kept_rows() const { return kept_; }
+    std::uint64_t kept_bytes() const { return kept_bytes_; }
+    /// Stale temp files removed.
+    std::uint64_t swept() const { return swept_; }
+
+private:
+    void lock();
+    void sweep();
+
+    std::filesystem::path dir_, manifest_;
+    int lock_fd_ = -1;
+    std::uint64_t kept_ = 0, kept_bytes_ = 0, swept_ = 0;
+};
+
+/// Removes stale temp files of `target` (".<name>.XXXXXX") from its directory.
+void sweep_temp_files_of(const std::filesystem::path& target);
+
+}  // namespace brevgen::batch

@@ -1,0 +1,41 @@
+#pragma once
+/// Inside the batch: the items that travel between the reader, the workers and the
+/// collector, and the per-record steps each of them runs.
+
+#include <cstdint>
+#include <filesystem>
+
+#include "batch/extract.hpp"
+#include "batch/ids.hpp"
+#include "batch/manifest.hpp"
+#include "engine/engine.hpp"
+
+namespace brevgen::batch {
+
+/// A record for a worker to render; `seq` is its place among this shard's records.
+struct Job {
+    std::uint64_t seq = 0;
+    Order order;
+};
+
+/// What became of a record, on its way to the manifest in input order.
+struct Done {
+    std::uint64_t seq = 0;
+    Row row;
+    bool already = false;          ///< finished by an earlier run: counted, not written again
+    std::uint64_t end_offset = 0;  ///< for progress
+};
+
+/// The manifest row a record starts as (where it is, what it claims to be).
+Row row_of(const Order& order);
+
+/// Checks that do not need a renderer, in extract order: the reader's syntax errors, an
+/// unsafe or duplicate id (every record's id is remembered, in every shard, so shards
+/// agree on which of two equal ids is the duplicate), an unknown kind. Returns the errors.
+Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
+
+/// Renders one order and writes `<id>.pdf` into `dir` atomically; the row says how it went
+/// (diagnostics moved from the case text to their place in the extract, paths under /case).
+Row render_order(Renderer& renderer, const Order& order, const std::filesystem::path& dir);
+
+}  // namespace brevgen::batch
