@@ -16,7 +16,7 @@ packages=(
   # colour profile for PDF/A output intents
   icc-profiles-free
   # test tools: text extraction, PDF structure check, schema validation, preflight
-  poppler-utils qpdf python3-jsonschema libpdfbox2-java default-jre-headless
+  poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
   # sanitizers and fuzzing
   clang libclang-rt-14-dev
   # benchmarks

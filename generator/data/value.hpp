@@ -12,6 +12,8 @@
 
 namespace brevgen::data {
 
+struct Member;
+
 /// A node of the case tree.
 struct Value {
     /// `text` is an XML scalar whose type is not yet known; validation turns it into a
@@ -21,7 +23,7 @@ struct Value {
     Type type = Type::null;
     std::string scalar;  ///< string content; a number's literal ("37.5"); "true"/"false"
     std::vector<Value> items;                          ///< array elements
-    std::vector<std::pair<std::string, Value>> members;  ///< object members in source order
+    std::vector<Member> members;  ///< object members in source order
     SourcePos pos;  ///< where the value starts in its source file
 
     /// Member `key` of an object, or nullptr (also for non-objects).
@@ -30,6 +32,14 @@ struct Value {
     /// The value at a JSON pointer ("/moede/start"), or nullptr.
     const Value* at(std::string_view pointer) const;
     bool is_scalar() const { return type != Type::array && type != Type::object && type != Type::null; }
+};
+
+/// An object member. A named pair (not std::pair), because clang cannot instantiate a
+/// std::pair holding the still-incomplete Value inside Value itself.
+struct Member {
+    Member(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+    std::string first;  ///< the key
+    Value second;       ///< the value
 };
 
 /// Escapes an object key for use as one JSON pointer token ("a/b" → "a~1b", RFC 6901).
