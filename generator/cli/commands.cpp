@@ -4,6 +4,7 @@
 
 #include "cli/batch_command.hpp"
 #include "cli/io.hpp"
+#include "cli/serve_command.hpp"
 #include "common/exit_codes.hpp"
 
 namespace brevgen::cli {
@@ -128,6 +129,10 @@ void add_commands(CLI::App& app, Options& o) {
     add_common(add_batch_command(app, o), o);
     // --- end batch ---
 
+    // --- serve: the HTTP service (generator/cli/serve_command.cpp) ---
+    add_common(add_serve_command(app, o), o);
+    // --- end serve ---
+
     for (auto* cmd : app.get_subcommands({})) {
         cmd->callback([&o, cmd] { o.command = cmd->get_name(); });
     }
@@ -155,6 +160,7 @@ int run(Options& o) {
         return exit_code::ok;
     }
     if (o.command == "batch") return run_batch_command(o, engine);  // generator/cli/batch_command.cpp
+    if (o.command == "serve") return run_serve(o, engine);  // generator/cli/serve_command.cpp
     if (o.command == "typeset") return run_typeset(o, engine);
     return run_case_command(o, engine);
 }

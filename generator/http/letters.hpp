@@ -1,0 +1,32 @@
+#pragma once
+/// POST /v1/letters/{kind} once its headers have passed: case text → PDF or problem.
+
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.hpp"
+#include "data/read.hpp"
+#include "engine/engine.hpp"
+#include "http/message.hpp"
+
+namespace brevgen::http {
+
+/// Renders the request's body as a letter of `kind` in `format` with the calling thread's
+/// renderer: 200 with the PDF, 400 when the body is not well-formed, 422 when the case is
+/// invalid, 500 when rendering failed. Never throws.
+Response render_letter(Renderer& renderer, std::string_view kind, data::Format format, const Request& request,
+                       const data::ReadLimits& limits);
+
+/// The stable code of a warning the engine gives ("meeting-after-deadline", "hours-fall"
+/// …), or "warning" for one this front end does not know.
+std::string_view warning_code(const Diagnostic& warning);
+
+/// The Brevgen-Warnings header value: "CODE PATH" per warning, joined by "; ". Codes and
+/// JSON pointer paths only, never a message (messages may quote the case).
+std::string warnings_header(const Diagnostics& diagnostics);
+
+/// `inline; filename="KIND-JOURNAL.pdf"`, or `inline; filename="KIND.pdf"` when the journal
+/// number has characters other than [A-Za-z0-9._-] (or is empty or longer than 64).
+std::string content_disposition(std::string_view kind, std::string_view journal);
+
+}  // namespace brevgen::http

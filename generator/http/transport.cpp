@@ -1,0 +1,173 @@
+#include "http/transport.hpp"
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "http/access_log.hpp"
+#include "http/problem.hpp"
+#include "http/routes.hpp"
+#include "http/work_queue.hpp"
+
+namespace brevgen::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// What the transport remembers of the request its thread is handling. httplib calls the
+/// hooks of a request (expect-100, pre-routing, handler, logger) on one thread, and a
+/// thread handles one request at a time, so a thread_local needs no lock.
+struct Exchange {
+    bool active = false;
+    Clock::time_point start;
+    std::string id;
+    Route route = Route::unknown;
+    std::string kind;
+};
+
+thread_local Exchange current;
+
+void begin(const httplib::Request& req, Metrics& metrics) {
+    if (current.active) return;  // the expect-100 hook already began it
+    current.active = true;
+    current.start = Clock::now();
+    const std::string& id = req.get_header_value("X-Request-Id");
+    current.id = valid_request_id(id) ? id : new_request_id();
+    current.route = Route::unknown;
+    current.kind.clear();
+    metrics.in_flight(1);
+}
+
+Request convert(const httplib::Request& req) {
+    Request r;
+    r.method = req.method;
+    r.path = req.path;
+    r.headers.reserve(req.headers.size());
+    for (const auto& [name, value] : req.headers) r.headers.emplace_back(name, value);
+    r.id = current.id;
+    return r;
+}
+
+/// Sends a response whose request body stays unread, then closes the connection: httplib
+/// would otherwise parse that body as the client's next request.
+void respond_and_close(Response&& r, const httplib::Request& req, httplib::Response& res, bool expect_hook) {
+    // httplib hands the hooks its own non-const request object, so changing it is defined.
+    // "Connection: close" makes httplib say so in the response; a HEAD becomes a GET so
+    // that the body provider below runs at all.
+    auto& own = const_cast<httplib::Request&>(req);
+    own.headers.erase("Connection");
+    own.set_header("Connection", "close");
+    if (own.method == "HEAD") own.method = "GET";
+    auto body = std::make_shared<std::string>(std::move(r.body));
+    // On the expect-100 path httplib writes no Content-Length for a provider.
+    if (expect_hook) res.set_header("Content-Length", std::to_string(body->size()));
+    res.set_content_provider(body->size(), r.content_type.c_str(),
+                             [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                 sink.write(body->data() + offset, body->size() - offset);
+                                 // "Failed" after writing everything: httplib then ends the
+                                 // connection instead of reading another request from it.
+                                 return false;
+                             });
+}
+
+void respond(Response&& r, const httplib::Request& req, httplib::Response& res, bool expect_hook = false) {
+    current.route = r.route;
+    current.kind = r.kind;
+    res.status = r.status;
+    for (auto& [name, value] : r.headers) res.set_header(name, value);
+    res.set_header("Cache-Control", "no-store");  // letters and errors carry personal data
+    res.set_header("X-Content-Type-Options", "nosniff");
+    if (r.close) return respond_and_close(std::move(r), req, res, expect_hook);
+    res.set_header("Content-Type", r.content_type);
+    res.body = std::move(r.body);
+}
+
+void finish(const httplib::Request& req, const httplib::Response& res, Metrics& metrics) {
+    const auto now = Clock::now();
+    if (current.active) {
+        metrics.in_flight(-1);
+    } else {  // httplib answered on its own (a malformed request line, say): no hook ran
+        current.start = now;
+        current.id = new_request_id();
+        current.route = Route::unknown;
+        current.kind.clear();
+    }
+    LogEntry e;
+    e.request_id = current.id;
+    e.method = req.method;
+    e.route = current.route;
+    e.kind = current.kind;
+    e.status = res.status;
+    e.duration_ms = std::chrono::duration<double, std::milli>(now - current.start).count();
+    e.bytes_in = req.body.size();
+    e.bytes_out = res.body.empty() ? res.content_length_ : res.body.size();
+    metrics.request(e.route, e.kind, e.status, e.duration_ms / 1000.0, e.bytes_in, e.bytes_out);
+    write_log_line(format_log_line(e, std::chrono::system_clock::now()));
+    current = Exchange{};
+}
+
+}  // namespace
+
+Transport::Transport(Service& service, const TransportLimits& limits) : service_(service), limits_(limits) {
+    new_task_queue = [this] {
+        return new WorkQueue(limits_.threads, limits_.queue, [this] { service_.warm_up(); });
+    };
+    set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay between them
+    set_payload_max_length(limits.max_body);
+    set_read_timeout(limits.read_timeout_s);
+    set_write_timeout(limits.write_timeout_s);
+    set_keep_alive_timeout(limits.keep_alive_timeout_s);
+    set_keep_alive_max_count(limits.keep_alive_max);
+    install_hooks();
+}
+
+void Transport::install_hooks() {
+    // Seen before httplib reads a body, and before it answers "100 Continue": refusals
+    // here cost no body bytes, however large or chunked or compressed the body is.
+    set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+        begin(req, service_.metrics());
+        auto refused = service_.screen(convert(req), WorkQueue::shedding());
+        if (!refused) return 100;
+        const int status = refused->status;
+        respond(std::move(*refused), req, res, true);
+        return status;
+    });
+    set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        begin(req, service_.metrics());
+        auto answer = service_.screen(convert(req), WorkQueue::shedding());
+        if (!answer) {  // a letter: httplib reads the body, then calls the Post handler
+            current.route = Route::letter;
+            current.kind = std::string(match_route(req.path).kind);
+            return HandlerResponse::Unhandled;
+        }
+        respond(std::move(*answer), req, res);
+        return HandlerResponse::Handled;
+    });
+    Post(R"(/v1/letters/[^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
+        Request r = convert(req);
+        r.body = req.body;
+        respond(service_.handle(r, WorkQueue::shedding()), req, res);
+    });
+    set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        // Never the exception's message: it may quote the case.
+        Response r = problem(500, "internal error", current.id);
+        r.route = current.route;
+        r.kind = current.kind;
+        respond(std::move(r), req, res);
+    });
+    // httplib's own refusals (a malformed request line, a body that cannot be read) come
+    // with an empty body: give them a problem body too. Ours have bodies and pass through.
+    set_error_handler(HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty() || res.content_provider_) return HandlerResponse::Unhandled;
+        Response r = problem(res.status, "the request could not be read", current.id);
+        res.set_header("Content-Type", r.content_type);
+        res.body = std::move(r.body);
+        return HandlerResponse::Handled;
+    }));
+    set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        finish(req, res, service_.metrics());
+    });
+}
+
+}  // namespace brevgen::http
