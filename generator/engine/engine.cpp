@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 
@@ -100,6 +101,15 @@ struct Renderer::Impl {
     std::shared_ptr<const Engine> engine;
     letters::Merger merger;
     pdf::Writer writer;
+    /// Logos and images by path: every letter of a municipality names the same logo, so
+    /// it is read once per thread, not once per letter. Bounded: markup names few files.
+    std::map<fs::path, std::optional<std::string>> files;
+
+    std::optional<std::string> cached_file(const fs::path& path) {
+        if (const auto it = files.find(path); it != files.end()) return it->second;
+        if (files.size() >= 32) files.clear();
+        return files.emplace(path, read_file(path)).first->second;
+    }
 
     explicit Impl(std::shared_ptr<const Engine> e)
         : engine(std::move(e)),
@@ -137,7 +147,9 @@ struct Renderer::Impl {
         env.hyphenator = e.hyphenator;
         env.creator = std::string("brevgen ") + BREVGEN_VERSION;
         env.limits = e.settings.layout_limits;
-        env.read_file = [&base_dir](const std::string& src) { return read_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src); };
+        env.read_file = [this, &base_dir](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
+        };
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), laid.diagnostics.begin(), laid.diagnostics.end());
