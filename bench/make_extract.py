@@ -12,6 +12,7 @@ line that is not JSON and drops /brevdato from order 3 (for error-path runs).
 import argparse
 import copy
 import json
+import os
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
@@ -30,7 +31,8 @@ def to_xml(value, name):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("n", type=int)
-    parser.add_argument("--case", default="examples/indkaldelse-arbejdsgiver.json")
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser.add_argument("--case", default=os.path.join(here, "..", "examples", "indkaldelse-arbejdsgiver.json"))
     parser.add_argument("--kind", default="indkaldelse")
     parser.add_argument("--format", choices=["ndjson", "xml"], default="ndjson")
     parser.add_argument("--paper-every", type=int, default=0)
