@@ -1,0 +1,294 @@
+// The HTTP service in-process (no sockets): routes, header checks, authentication, warning
+// codes, file names, the log line, metrics and the OpenAPI document.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <set>
+
+#include "cli_support.hpp"
+#include "http/access_log.hpp"
+#include "http/auth.hpp"
+#include "http/letters.hpp"
+#include "http/routes.hpp"
+#include "http/server.hpp"
+#include "http/service.hpp"
+#include "letters/domain.hpp"
+
+using namespace brevgen;
+using namespace brevgen::http;
+using nlohmann::json;
+
+namespace {
+
+std::shared_ptr<const Engine> engine() {
+    static const auto e = Engine::load({});
+    return e;
+}
+
+Request letter_request(const std::string& kind, std::string_view body, const std::string& type = "application/json") {
+    Request r;
+    r.method = "POST";
+    r.path = "/v1/letters/" + kind;
+    r.headers = {{"Content-Type", type}, {"Content-Length", std::to_string(body.size())}};
+    r.body = body;
+    return r;
+}
+
+std::string header(const Response& r, std::string_view name) {
+    for (const auto& [k, v] : r.headers) {
+        if (iequals(k, name)) return v;
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("http: routes match whole paths only") {
+    CHECK(match_route("/v1/letters").route == Route::letters);
+    CHECK(match_route("/v1/letters/referat").route == Route::letter);
+    CHECK(match_route("/v1/letters/referat").kind == "referat");
+    CHECK(match_route("/v1/letters/").route == Route::unknown);
+    CHECK(match_route("/v1/letters/a/b").route == Route::unknown);
+    CHECK(match_route("/v1/schemas/referat").route == Route::schema);
+    CHECK(match_route("/healthz/").route == Route::unknown);
+    CHECK(match_route("/metrics").route == Route::metrics);
+    CHECK(match_route("/openapi.json").route == Route::openapi);
+    CHECK(method_allowed(Route::letter, "POST"));
+    CHECK_FALSE(method_allowed(Route::letter, "GET"));
+    CHECK(method_allowed(Route::healthz, "HEAD"));
+    CHECK_FALSE(method_allowed(Route::letters, "POST"));
+}
+
+TEST_CASE("http: media types of a case") {
+    CHECK(case_format("application/json") == data::Format::json);
+    CHECK(case_format("Application/XML") == data::Format::xml);
+    CHECK(case_format("application/json; charset=utf-8") == data::Format::json);
+    CHECK(case_format("application/xml;charset=\"UTF-8\"") == data::Format::xml);
+    CHECK_FALSE(case_format("application/json; charset=iso-8859-1"));
+    CHECK_FALSE(case_format("application/json; boundary=x"));
+    CHECK_FALSE(case_format("text/plain"));
+    CHECK_FALSE(case_format("application/jsonx"));
+    CHECK_FALSE(case_format(""));
+}
+
+TEST_CASE("http: Content-Length must be one plain number") {
+    Request r;
+    CHECK_FALSE(content_length(r));
+    r.headers = {{"Content-Length", "42"}};
+    CHECK(content_length(r) == 42u);
+    r.headers = {{"content-length", "-1"}};
+    CHECK_FALSE(content_length(r));
+    r.headers = {{"Content-Length", "1e3"}};
+    CHECK_FALSE(content_length(r));
+    r.headers = {{"Content-Length", "99999999999999999999999"}};
+    CHECK(content_length(r) == SIZE_MAX);
+    r.headers = {{"Content-Length", "5"}, {"Content-Length", "5"}};
+    CHECK_FALSE(content_length(r));
+    CHECK(declares_body(r));
+    r.headers = {{"Transfer-Encoding", "chunked"}};
+    CHECK(declares_body(r));
+    r.headers = {{"Content-Length", "0"}};
+    CHECK_FALSE(declares_body(r));
+}
+
+TEST_CASE("http: bearer tokens, compared in constant time against every token") {
+    CHECK(constant_time_equal("abcdefgh", "abcdefgh"));
+    CHECK_FALSE(constant_time_equal("abcdefgh", "abcdefgX"));
+    CHECK_FALSE(constant_time_equal("abcdefgh", "abcdefg"));
+    CHECK_FALSE(constant_time_equal("abcdefgh", "abcdefghi"));
+    CHECK_FALSE(constant_time_equal("abcdefgh", ""));
+    const TokenSet tokens({"first-token-0123456789", "second-token-0123456789"});
+    const std::string ok1 = "Bearer first-token-0123456789", ok2 = "bearer  second-token-0123456789 ";
+    const std::string wrong = "Bearer first-token-012345678", basic = "Basic first-token-0123456789";
+    CHECK(tokens.accepts(&ok1));
+    CHECK(tokens.accepts(&ok2));
+    CHECK_FALSE(tokens.accepts(&wrong));
+    CHECK_FALSE(tokens.accepts(&basic));
+    CHECK_FALSE(tokens.accepts(nullptr));
+    CHECK(TokenSet({}).accepts(nullptr));
+}
+
+TEST_CASE("http: token files") {
+    using brevgen::test::write_temp;
+    std::string error;
+    const auto tokens = load_tokens(write_temp("# case system\n\n  aaaaaaaaaaaaaaaa1  \r\n#old: bbbb\nccccccccccccccccc2\n", ".tok"), error);
+    REQUIRE(tokens);
+    CHECK(*tokens == std::vector<std::string>{"aaaaaaaaaaaaaaaa1", "ccccccccccccccccc2"});
+    CHECK_FALSE(load_tokens(write_temp("# nothing\n\n", ".tok"), error));
+    CHECK(error.find("holds no token") != std::string::npos);
+    CHECK_FALSE(load_tokens(write_temp("\nshort\n", ".tok"), error));
+    CHECK(error.find(":2: error: a token needs at least 16 characters") != std::string::npos);
+    CHECK(error.find("short") == std::string::npos);  // never the token itself
+    CHECK_FALSE(load_tokens(write_temp("aaaaaaaa bbbbbbbbbbbbb\n", ".tok"), error));
+    CHECK_FALSE(load_tokens("/nonexistent/tokens", error));
+    CHECK(error.find("cannot read") != std::string::npos);
+}
+
+TEST_CASE("http: listen addresses and loopback") {
+    std::string error;
+    CHECK(parse_listen("127.0.0.1:8080", error)->port == 8080);
+    CHECK(parse_listen("[::1]:0", error)->host == "::1");
+    CHECK(parse_listen("localhost:1", error)->host == "localhost");
+    CHECK_FALSE(parse_listen("127.0.0.1", error));
+    CHECK_FALSE(parse_listen("127.0.0.1:65536", error));
+    CHECK_FALSE(parse_listen("127.0.0.1:80x", error));
+    CHECK_FALSE(parse_listen("example.org:80", error));
+    CHECK_FALSE(parse_listen("[::1:80", error));
+    CHECK(is_loopback("127.0.0.1"));
+    CHECK(is_loopback("127.1.2.3"));
+    CHECK(is_loopback("::1"));
+    CHECK(is_loopback("::ffff:127.0.0.1"));
+    CHECK(is_loopback("localhost"));
+    CHECK_FALSE(is_loopback("0.0.0.0"));
+    CHECK_FALSE(is_loopback("::"));
+    CHECK_FALSE(is_loopback("10.0.0.1"));
+}
+
+TEST_CASE("http: file names keep only safe journal numbers") {
+    CHECK(content_disposition("referat", "2026-004711") == "inline; filename=\"referat-2026-004711.pdf\"");
+    CHECK(content_disposition("referat", "J.nr_7") == "inline; filename=\"referat-J.nr_7.pdf\"");
+    CHECK(content_disposition("referat", "2026/004711") == "inline; filename=\"referat.pdf\"");
+    CHECK(content_disposition("referat", "a\"; filename=evil") == "inline; filename=\"referat.pdf\"");
+    CHECK(content_disposition("referat", "Jørgen") == "inline; filename=\"referat.pdf\"");
+    CHECK(content_disposition("referat", "") == "inline; filename=\"referat.pdf\"");
+    CHECK(content_disposition("referat", std::string(65, '1')) == "inline; filename=\"referat.pdf\"");
+}
+
+TEST_CASE("http: every domain warning is recognised by its code") {
+    // The engine's diagnostics carry no code: the front end recognises each from its
+    // wording, so a change of wording in letters/domain.cpp must fail here.
+    letters::LegalRefs legal;
+    legal.foerste_opfoelgning_uger = 8;
+    legal.samtale_7a_uger = 4;
+    legal.fast_track_uger = 5;
+    legal.delvis_fravaer_min_timer = 4;
+    legal.optrapningsplan_max_uger = 2;
+    std::vector<letters::DomainWarning> found;
+    const auto late = letters::check_meeting_deadline({{2027, 3, 1}, 10, 0, 0}, {2026, 11, 2}, legal);
+    REQUIRE(late);
+    found.push_back(*late);
+    letters::PlanInput plan;
+    plan.startdato = {2026, 11, 28};  // a Saturday
+    plan.normal_timer = 37;
+    for (double h : {20.0, 10.0, 35.0, 40.0}) plan.uger.push_back({h, "", "", ""});
+    plan.uger.push_back({30.0, "", "", ""});
+    for (const auto& w : letters::compute_plan(plan, legal).warnings) found.push_back(w);
+    std::set<std::string> codes;
+    for (const auto& w : found) {
+        const Diagnostic d = letters::to_diagnostic(w, {});
+        INFO(d.message);
+        CHECK(warning_code(d) == letters::code_name(w.code));
+        codes.insert(std::string(letters::code_name(w.code)));
+    }
+    CHECK(codes.size() == 7);
+    Diagnostics ds{make_warning({}, "/moede/start", "the meeting on 2027-03-01 lies after the week-8 deadline"),
+                   make_warning({}, "/x y", "something new"), make_error({}, "/a", "an error")};
+    CHECK(warnings_header(ds) == "meeting-after-deadline /moede/start; warning /x_y");
+}
+
+TEST_CASE("http: the log line carries no path, header or case content") {
+    LogEntry e;
+    e.request_id = "abc";
+    e.method = "POST";
+    e.route = Route::letter;
+    e.kind = "referat";
+    e.status = 422;
+    e.duration_ms = 1.5;
+    e.bytes_in = 10;
+    e.bytes_out = 20;
+    const json j = json::parse(format_log_line(e, std::chrono::system_clock::time_point{}));
+    CHECK(j["ts"] == "1970-01-01T00:00:00.000Z");
+    CHECK(j["route"] == "/v1/letters/{kind}");
+    CHECK(j["kind"] == "referat");
+    CHECK(j["status"] == 422);
+    e.method = "Jørgen";
+    e.request_id = "Jørgen Åkesson";
+    const std::string line = format_log_line(e, {});
+    CHECK(line.find("Jørgen") == std::string::npos);
+    CHECK(valid_request_id("a.b_c-D9"));
+    CHECK_FALSE(valid_request_id(""));
+    CHECK_FALSE(valid_request_id(std::string(65, 'a')));
+    CHECK_FALSE(valid_request_id("a b"));
+    CHECK(new_request_id() != new_request_id());
+}
+
+TEST_CASE("http: the service in-process") {
+    Service service(engine(), ServiceOptions{4096, {}});
+    const std::string body = brevgen::test::slurp("examples/indkaldelse-arbejdsgiver.json");
+
+    const Response pdf = service.handle(letter_request("indkaldelse", body));
+    REQUIRE(pdf.status == 200);
+    CHECK(pdf.body.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.pages >= 1);
+    CHECK(header(pdf, "Brevgen-Pages") == std::to_string(pdf.pages));
+    CHECK(header(pdf, "Content-Disposition") == "inline; filename=\"indkaldelse-2026-004711.pdf\"");
+    CHECK_FALSE(header(pdf, "X-Request-Id").empty());
+
+    CHECK_FALSE(service.screen(letter_request("indkaldelse", body)));  // read the body, then handle()
+    CHECK(service.handle(letter_request("indkaldelse", "{")).status == 400);
+    CHECK(service.handle(letter_request("indkaldelse", "{}")).status == 422);
+    CHECK(service.handle(letter_request("indkaldelse", body, "application/xml")).status == 400);
+    CHECK(service.handle(letter_request("nope", body)).status == 404);
+    CHECK(service.handle(letter_request("indkaldelse", std::string(5000, ' '))).status == 413);
+
+    const Response busy = service.handle(letter_request("indkaldelse", body), true);
+    CHECK(busy.status == 503);
+    CHECK(header(busy, "Retry-After") == "1");
+    CHECK(busy.close);  // its body was never read
+
+    Request health;
+    health.method = "GET";
+    health.path = "/healthz";
+    CHECK(service.handle(health, true).status == 200);  // liveness holds under load
+    CHECK_FALSE(service.handle(health).close);
+
+    const std::string metrics = service.metrics().exposition();
+    CHECK(metrics.find("brevgen_letters_rendered_total{kind=\"indkaldelse\"} 1") != std::string::npos);
+}
+
+TEST_CASE("http: tokens guard everything but /healthz") {
+    Service service(engine(), ServiceOptions{1 << 20, {"token-0123456789abcdef"}});
+    Request r;
+    r.method = "GET";
+    r.path = "/v1/letters";
+    const Response refused = service.handle(r);
+    CHECK(refused.status == 401);
+    CHECK(header(refused, "WWW-Authenticate") == "Bearer realm=\"brevgen\"");
+    r.headers = {{"Authorization", "Bearer token-0123456789abcdef"}};
+    CHECK(service.handle(r).status == 200);
+    r.headers = {{"Authorization", "Bearer token-0123456789abcdeF"}};
+    CHECK(header(service.handle(r), "WWW-Authenticate").find("invalid_token") != std::string::npos);
+    r.headers.clear();
+    r.path = "/healthz";
+    CHECK(service.handle(r).status == 200);
+}
+
+TEST_CASE("http: the OpenAPI document's references all resolve") {
+    Service service(engine(), {});
+    Request r;
+    r.method = "GET";
+    r.path = "/openapi.json";
+    const json doc = json::parse(service.handle(r).body);
+    CHECK(doc["openapi"] == "3.1.0");
+    for (const auto& k : engine()->kinds()) {
+        CHECK(doc["paths"].contains("/v1/letters/" + k.name));
+        CHECK(doc["components"]["schemas"].contains(k.name));
+    }
+    std::function<void(const json&)> walk = [&](const json& j) {
+        if (j.is_object()) {
+            if (j.contains("$ref") && j["$ref"].is_string()) {
+                const std::string ref = j["$ref"];
+                if (ref.rfind("#/", 0) == 0 && ref.find("$defs") == std::string::npos) {
+                    INFO(ref);
+                    CHECK(doc.contains(json::json_pointer(ref.substr(1))));
+                }
+            }
+            for (const auto& [key, value] : j.items()) walk(value);
+        } else if (j.is_array()) {
+            for (const auto& v : j) walk(v);
+        }
+    };
+    walk(doc);
+}
