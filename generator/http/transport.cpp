@@ -141,6 +141,9 @@ void Transport::install_hooks() {
             current.kind = std::string(match_route(req.path).kind);
             return HandlerResponse::Unhandled;
         }
+        // The shedding thread must not stay with a keep-alive client (a health check
+        // polling /healthz, say): it answers once and closes.
+        if (WorkQueue::shedding()) answer->close = true;
         respond(std::move(*answer), req, res);
         return HandlerResponse::Handled;
     });
