@@ -34,7 +34,10 @@ double max_right_edge(const layout::Page& page) {
             Diagnostics d;
             const auto env = test_env();
             layout::TextEngine engine(env, d);
-            right = std::max(right, t->pos.x + engine.width(t->text, {t->face, t->size, 0}));
+            // A line keeps the space it broke at for text extraction; it leaves no ink.
+            std::string ink = t->text;
+            while (!ink.empty() && ink.back() == ' ') ink.pop_back();
+            right = std::max(right, t->pos.x + engine.width(ink, {t->face, t->size, 0}));
         }
     }
     return right;

@@ -3,6 +3,8 @@
 
 #include "layout/layout.hpp"
 
+#include <algorithm>
+
 #include "layout/blocks.hpp"
 #include "layout/style.hpp"
 
@@ -91,10 +93,11 @@ private:
             const double rule_y = style::return_baseline + 2;
             items_.push_back(Item{Line{{style::address_x, rule_y}, {style::address_x + std::min(line.width, style::address_width), rule_y}, 0.3, style::rule_gray}, artifact});
         }
-        const ElemId p = blocks_.element(Role::P, div);
         const TextStyle st{fonts::Face::regular, style::body_size, 0};
         double baseline = style::recipient_top + 10;
         for (const auto& line : letter_.address) {
+            // One P per line: read aloud, "ApS" and "Att.:" must not run together.
+            const ElemId p = blocks_.element(Role::P, div);
             markup::Inlines runs{markup::Inline{line, false, false, false, {}, {}}};
             for (const auto& box : text_.break_lines(runs, st, style::address_width)) {
                 blocks_.emit_line(box, style::address_x, baseline, 0, p, items_);
@@ -103,25 +106,37 @@ private:
         }
     }
 
+    /// "Dato 23. november 2026": label and value on one line in one size, so text
+    /// extraction and screen readers meet each label right before its value.
     void reference() {
         if (letter_.reference.empty()) return;
         const ElemId table = blocks_.element(Role::Table, 0);
-        const TextStyle label_style{fonts::Face::regular, 8.5, style::quiet_gray};
-        const TextStyle value_style{fonts::Face::regular, 9.5, 0};
-        const double value_x = style::reference_x + style::reference_label_width;
-        double baseline = style::reference_top + 10;
+        const TextStyle label_style{fonts::Face::regular, 9, style::quiet_gray};
+        const TextStyle value_style{fonts::Face::regular, 9, 0};
+        // A hair below the recipient's first line: text extraction then reads the
+        // recipient first, as the structure tree does.
+        double baseline = style::recipient_top + 10.5;
         for (const auto& [label, value] : letter_.reference) {
             const ElemId tr = blocks_.element(Role::TR, table);
-            blocks_.emit_line(text_.single_line(label, label_style), style::reference_x, baseline, 0,
-                              blocks_.element(Role::TH, tr, {}, "Row"), items_);
+            const auto label_line = text_.single_line(label + " ", label_style);
+            blocks_.emit_line(label_line, style::reference_x, baseline, 0, blocks_.element(Role::TH, tr, {}, "Row"), items_);
             const ElemId td = blocks_.element(Role::TD, tr);
+            const double value_x = style::reference_x + label_line.width;
             markup::Inlines runs{markup::Inline{value, false, false, false, {}, {}}};
             for (const auto& box : text_.break_lines(runs, value_style, style::right - value_x)) {
                 blocks_.emit_line(box, value_x, baseline, 0, td, items_);
-                baseline += 12.5;
+                baseline += 12;
             }
         }
+        bottom_ = std::max(bottom_, baseline);
     }
+
+public:
+    /// The lowest point the fixed parts reach; the body starts below it.
+    double bottom() const { return bottom_; }
+
+private:
+    double bottom_ = 0;
 };
 
 void furniture(Page& page, std::size_t index, std::size_t count, const markup::Letter& letter, TextEngine& text) {
@@ -154,10 +169,12 @@ LayoutResult layout_letter(const markup::Letter& letter, const Environment& env)
     TextEngine text(env, result.diagnostics);
     std::vector<Fragment> fragments;
     BlockLayout blocks(text, doc, fragments, result.diagnostics);
-    auto first_items = FirstPage(letter, text, blocks, doc, result.diagnostics).run();
+    FirstPage first_page(letter, text, blocks, doc, result.diagnostics);
+    auto first_items = first_page.run();
     blocks.blocks(letter.body, blocks.element(Role::Sect, 0));
 
-    auto placed = paginate(std::move(fragments), style::first_page_body_top, style::later_page_top, style::body_bottom);
+    const double body_top = std::max(style::first_page_body_top, first_page.bottom() + mm(4));
+    auto placed = paginate(std::move(fragments), body_top, style::later_page_top, style::body_bottom);
     if (placed.size() > env.limits.max_pages) {
         result.diagnostics.push_back(make_error({}, {}, "the letter would have " + std::to_string(placed.size()) +
                                                             " pages; the limit is " + std::to_string(env.limits.max_pages)));

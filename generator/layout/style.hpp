@@ -23,8 +23,6 @@ inline const double return_baseline = mm(45) + mm(5);
 inline const double recipient_top = mm(45) + mm(10);
 
 inline const double reference_x = mm(125);
-inline const double reference_top = mm(50);
-inline const double reference_label_width = mm(22);
 
 inline constexpr double body_size = 10;
 inline constexpr double body_leading = 14;

@@ -272,9 +272,20 @@ private:
         return 0;
     }
 
+    /// Ends the line where a space was: the space is kept in the text (not the width), so
+    /// text extraction and screen readers do not run the last and the next word together.
+    void flush_at_space() {
+        if (!line_.pieces.empty()) line_.pieces.back().text += ' ';
+        flush();
+    }
+
     void place(Word word) {
         if (word.forced_break_before) {
-            if (!line_.pieces.empty() || word.atoms.empty()) flush();
+            if (!line_.pieces.empty()) {
+                flush_at_space();
+            } else if (word.atoms.empty()) {
+                flush();
+            }
             if (word.atoms.empty()) return;
         }
         const bool has_content = !line_.pieces.empty();
@@ -294,9 +305,13 @@ private:
                     append(head, word.space_before, true);
                     flush();
                     word = std::move(tail);
+                } else if (word.space_before) {
+                    flush_at_space();
                 } else {
                     flush();
                 }
+            } else if (word.space_before) {
+                flush_at_space();
             } else {
                 flush();
             }
