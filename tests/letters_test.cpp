@@ -119,3 +119,16 @@ TEST_CASE("a 26-week plan runs over pages with its header repeated and the signa
     const std::string last = run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " " + quote(pdf) + " -");
     for (const char* signer : {"Medarbejder", "Arbejdsgiver", "Underskrift"}) CHECK(last.find(signer) != std::string::npos);
 }
+
+TEST_CASE("every letter's body text reads easily: LIX at most 45") {
+    for (const auto& file : case_files(".json")) {
+        if (file.parent_path() != "examples") continue;
+        const std::string out = run("/usr/bin/python3 examples/lix.py " + quote(render(file)));
+        const auto at = out.find("LIX ");
+        REQUIRE(at != std::string::npos);
+        const int lix = std::stoi(out.substr(at + 4));
+        INFO(file << ": " << out);
+        CHECK(lix > 10);  // a body was found at all
+        CHECK(lix <= 45);
+    }
+}
