@@ -256,6 +256,8 @@ struct Setup {
     std::unique_ptr<ExtractReader> reader;
     std::unique_ptr<ManifestWriter> manifest;
     std::unique_ptr<PrintFile> print;
+    std::uint64_t print_letters = 0, print_pages = 0;
+    bool print_written = false;
 };
 
 Setup set_up(const BatchOptions& o, const Engine& engine) {
@@ -294,6 +296,32 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     return s;
 }
 
+/// Publishes the print file. None when no letter needs paper (a PDF without pages upsets
+/// printers and viewers); an older file of that name is removed, lest it be printed again.
+int finish_print(const BatchOptions& o, Setup& s, const Collector& c) {
+    if (!s.print) return exit_code::ok;
+    s.print_letters = s.print->letters();
+    s.print_pages = s.print->pages();
+    if (!c.print_error.empty() || stop_requested.load() || s.print_letters == 0) {
+        s.print.reset();  // removes the temp file; an interrupted run writes it when resumed
+        if (!c.print_error.empty()) {
+            std::cerr << o.print_file.string() << ": error: not written: " << c.print_error << '\n';
+            return exit_code::failure;
+        }
+        std::error_code ec;
+        if (!stop_requested.load()) fs::remove(o.print_file, ec);
+        return exit_code::ok;
+    }
+    try {
+        s.print->finish();
+        s.print_written = true;
+    } catch (const std::exception& e) {
+        std::cerr << o.print_file.string() << ": error: " << e.what() << '\n';
+        return exit_code::io_error;
+    }
+    return exit_code::ok;
+}
+
 /// Merges the rows this run appended with the ones an earlier run left, and publishes the
 /// print file; returns an exit code for what went wrong, or ok.
 int finish_outputs(const BatchOptions& o, Setup& s, Collector& c) {
@@ -311,19 +339,8 @@ int finish_outputs(const BatchOptions& o, Setup& s, Collector& c) {
             exit = exit_code::io_error;
         }
     }
-    if (s.print && c.print_error.empty() && !stop_requested.load()) {
-        try {
-            s.print->finish();
-        } catch (const std::exception& e) {
-            std::cerr << o.print_file.string() << ": error: " << e.what() << '\n';
-            exit = exit_code::io_error;
-        }
-    } else if (s.print) {
-        if (!c.print_error.empty()) std::cerr << o.print_file.string() << ": error: not written: " << c.print_error << '\n';
-        s.print.reset();  // removes the temp file; an interrupted run writes it when resumed
-        if (!c.print_error.empty() && exit == exit_code::ok) exit = exit_code::failure;
-    }
-    return exit;
+    const int print = finish_print(o, s, c);
+    return exit != exit_code::ok ? exit : print;
 }
 
 void print_summary(const BatchOptions& o, const Setup& s, const Collector& c, const Pipeline& p, double seconds) {
@@ -338,9 +355,11 @@ void print_summary(const BatchOptions& o, const Setup& s, const Collector& c, co
                   << " records left to the other shards\n";
     }
     std::cerr << "batch: manifest " << s.out->manifest().string() << '\n';
-    if (s.print) {
-        std::cerr << "batch: print file " << o.print_file.string() << ": " << s.print->letters() << " letters, "
-                  << s.print->pages() << " pages\n";
+    if (s.print_written) {
+        std::cerr << "batch: print file " << o.print_file.string() << ": " << s.print_letters << " letters, " << s.print_pages
+                  << " pages\n";
+    } else if (!o.print_file.empty() && s.print_letters == 0 && !stop_requested.load()) {
+        std::cerr << "batch: no letters for paper mail: no print file\n";
     }
 }
 
