@@ -283,3 +283,66 @@ TEST_CASE("batch exit codes: missing extract 66, unwritable output 74, bad optio
     CHECK(resumed.err.find("0 letters ok, 0 failed, 2 skipped as already done") != std::string::npos);
     CHECK(slurp(dir / "manifest.jsonl") == rows);
 }
+
+TEST_CASE("SIGTERM stops a batch cleanly and --resume finishes it", "[batch]") {
+    std::vector<std::string> lines;
+    for (int i = 1; i <= 300; ++i) lines.push_back(ndjson_order(examples()[0], i));
+    const auto extract = write_lines(lines);
+    const auto dir = temp_path("-batchterm");
+    Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2"});
+    REQUIRE(run.pid > 0);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (manifest(dir).size() < 30 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const int status = run.kill_and_wait(SIGTERM);
+    REQUIRE(WIFEXITED(status));  // it stopped by itself, not by the signal
+    const auto text = slurp(dir / "manifest.jsonl");
+    const auto rows = manifest(dir);
+    INFO("rows at SIGTERM: " << rows.size());
+    if (rows.size() < 300) CHECK(WEXITSTATUS(status) == 1);
+    CHECK((text.empty() || text.back() == '\n'));  // whole rows only
+    CHECK(temp_files(dir).empty());
+    for (const auto& row : rows) CHECK(brevgen::batch::sha256_file_hex(dir / row["file"].get<std::string>()) == row["sha256"]);
+    const auto r = run_brevgen(batch_cmd(extract, dir, "--resume"));
+    CHECK(r.exit_code == 0);
+    CHECK(manifest(dir).size() == 300);
+}
+
+TEST_CASE("an order over the size limit is reported without being held, and the next ones render", "[batch]") {
+    const std::string huge(17u << 20, 'x');
+    auto lines = mixed_orders(2);
+    lines.insert(lines.begin() + 1, R"({"id": "huge", "kind": "referat", "case": {"brevdato": ")" + huge + "\"}}");
+    std::vector<std::string> records = mixed_orders(2, true);
+    records.insert(records.begin() + 1, "<ordre id=\"huge\" kind=\"referat\"><sag><brevdato>" + huge + "</brevdato></sag></ordre>");
+    for (const auto& extract : {write_lines(lines), xml_extract(records)}) {
+        const auto dir = temp_path("-batchhuge");
+        const auto r = run_brevgen(batch_cmd(extract, dir));
+        INFO(extract);
+        CHECK(r.exit_code == 1);
+        CHECK(pdfs(dir).size() == 2);
+        const auto rows = manifest(dir);
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1]["errors"][0]["message"] == "record longer than the limit of 16 MiB");
+        CHECK(rows[2]["status"] == "ok");
+    }
+}
+
+TEST_CASE("XML: comments and CDATA may hold anything; broken markup between records ends the reading there", "[batch]") {
+    auto records = mixed_orders(3, true);
+    records.insert(records.begin() + 1, "<!-- </ordre> <ordre id=\"no\"> -->");
+    const std::string sag = "<sag>";
+    records[2].insert(records[2].find(sag) + sag.size(), "<!-- </sag></ordre> --><ignored><![CDATA[</ordre></ordrer>]]></ignored>");
+    records.push_back("stray text");
+    records.push_back(mixed_orders(4, true)[3]);
+    const auto extract = xml_extract(records);
+    const auto dir = temp_path("-batchxmlmarkup");
+    const auto r = run_brevgen(batch_cmd(extract, dir));
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(pdfs(dir).size() == 3);  // the fourth order stands after the stray text
+    CHECK(manifest(dir).size() == 3);
+    const auto text = slurp(extract);
+    CHECK(r.err.find(extract.string() + ":" + position(text, text.find("stray text")) +
+                     ": error: text between records; expected <ordre>") != std::string::npos);
+}

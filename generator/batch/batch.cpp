@@ -120,7 +120,13 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
 void render_orders(Pipeline& p) {
     Renderer renderer(p.engine);
     while (auto job = p.work.pop()) {
-        Done d{job->seq, render_order(renderer, job->order, p.dir), false, job->order.end_offset};
+        Done d{job->seq, row_of(job->order), false, job->order.end_offset};
+        try {
+            d.row = render_order(renderer, job->order, p.dir);
+        } catch (const std::exception& e) {
+            // Whatever went wrong stays with this record; the sequence must not get a gap.
+            d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
+        }
         p.results.push(std::move(d));
     }
     p.producer_done();

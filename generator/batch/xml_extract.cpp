@@ -61,7 +61,12 @@ private:
         buf_.erase(0, upto);
         pos_ -= upto;
     }
-    [[noreturn]] void fail(std::size_t offset, std::string message) const { throw XmlError{offset, std::move(message)}; }
+    /// Stops reading with an error at the first non-space byte from `offset` (a text token
+    /// starts with the line break before the stray text).
+    [[noreturn]] void fail(std::size_t offset, std::string message) const {
+        while (offset < buf_.size() && is_space(std::string_view(buf_).substr(offset, 1))) ++offset;
+        throw XmlError{offset, std::move(message)};
+    }
 
     std::unique_ptr<Input> input_;
     std::string buf_;
@@ -193,7 +198,6 @@ Order XmlReader::record(const Token& start) {
             state_ = State::done;
             break;
         }
-        if (pos_ > max_) return skip_record_rest(o, depth);
         body_end = t->begin;
         if ((t->kind == TokenKind::start || t->kind == TokenKind::empty) && depth == 1 && t->name == case_name && cases++ == 0) {
             case_begin = t->begin;
@@ -204,8 +208,11 @@ Order XmlReader::record(const Token& start) {
             case_end == std::string::npos) {
             case_end = t->end;
         }
+        if (pos_ > max_ && depth > 0) return skip_record_rest(o, depth);
     }
-    if (case_begin == std::string::npos) {
+    if (pos_ > max_) {
+        o.errors.push_back(make_error(o.pos, "", record_limit_message(max_)));
+    } else if (case_begin == std::string::npos) {
         o.errors.push_back(make_error(o.pos, "", "missing required field \"case\" (a <sag> element)"));
     } else {
         if (case_end == std::string::npos) case_end = body_end;  // unclosed: the case reader says where
