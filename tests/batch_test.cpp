@@ -38,7 +38,7 @@ std::string batch_cmd(const fs::path& extract, const fs::path& dir, const std::s
 
 }  // namespace
 
-TEST_CASE("a 4000-order extract with two broken orders renders the other 3998", "[batch][slow]") {
+TEST_CASE("batch: a 4000-order extract with two broken orders renders the other 3998", "[batch][slow]") {
     std::vector<std::string> lines;
     for (int i = 1; i <= 4000; ++i) lines.push_back(ndjson_order(examples()[0], i));
     lines[999] = R"({"id": "T-001000", "kind": "indkaldelse", "case": {"brevdato": "2026-11-23",)";  // not JSON
@@ -75,7 +75,7 @@ TEST_CASE("a 4000-order extract with two broken orders renders the other 3998", 
     CHECK(temp_files(dir).empty());
 }
 
-TEST_CASE("manifest rows carry size, SHA-256 and pages of the file, and errors point into the extract", "[batch]") {
+TEST_CASE("batch: manifest rows carry size, SHA-256 and pages of the file, and errors point into the extract", "[batch]") {
     std::vector<std::string> lines = mixed_orders(6);
     auto bad_date = json::parse(lines[1]);
     bad_date["case"]["brevdato"] = "2026-02-30";
@@ -103,7 +103,7 @@ TEST_CASE("manifest rows carry size, SHA-256 and pages of the file, and errors p
     for (const char* secret : {"Jørgen", "Åkesson", "120378", "2026-0000"}) CHECK(r.err.find(secret) == std::string::npos);
 }
 
-TEST_CASE("unsafe, empty, too long and duplicate ids, unknown kinds and missing fields are reported and skipped", "[batch]") {
+TEST_CASE("batch: unsafe, empty, too long and duplicate ids, unknown kinds and missing fields are reported and skipped", "[batch]") {
     const auto& e = examples()[0];
     auto order = [&](const json& id, const std::string& kind = "indkaldelse") {
         json c = e.case_json;
@@ -132,7 +132,7 @@ TEST_CASE("unsafe, empty, too long and duplicate ids, unknown kinds and missing 
     CHECK(rows[8]["errors"][0]["message"] == "missing required field \"case\"");
 }
 
-TEST_CASE("an XML extract gives the same PDFs as the NDJSON one", "[batch]") {
+TEST_CASE("batch: an XML extract gives the same PDFs as the NDJSON one", "[batch]") {
     const auto json_dir = temp_path("-batchjson"), xml_dir = temp_path("-batchxml");
     REQUIRE(run_brevgen(batch_cmd(write_lines(mixed_orders(36)), json_dir)).exit_code == 0);
     const auto r = run_brevgen(batch_cmd(xml_extract(mixed_orders(36, true)), xml_dir));
@@ -147,7 +147,7 @@ TEST_CASE("an XML extract gives the same PDFs as the NDJSON one", "[batch]") {
     for (std::size_t i = 0; i < xml_rows.size(); ++i) CHECK(xml_rows[i]["sha256"] == json_rows[i]["sha256"]);
 }
 
-TEST_CASE("XML errors carry the extract's line and column, also inside a case", "[batch]") {
+TEST_CASE("batch: XML errors carry the extract's line and column, also inside a case", "[batch]") {
     std::vector<std::string> records;
     for (int i = 1; i <= 3; ++i) records.push_back(xml_order(examples()[0], i));
     const std::string date = "<brevdato>2026-11-23</brevdato>";
@@ -162,7 +162,7 @@ TEST_CASE("XML errors carry the extract's line and column, also inside a case", 
     CHECK(pdfs(dir).size() == 2);
 }
 
-TEST_CASE("two shards together write exactly the letters of one run, byte for byte", "[batch]") {
+TEST_CASE("batch: two shards together write exactly the letters of one run, byte for byte", "[batch]") {
     auto lines = mixed_orders(90);
     lines[40] = "not json";
     const auto extract = write_lines(lines);
@@ -186,7 +186,7 @@ TEST_CASE("two shards together write exactly the letters of one run, byte for by
     for (const auto& row : manifest(shard1)) CHECK(row["record"].get<int>() % 2 == 1);
 }
 
-TEST_CASE("a batch killed midway is finished by --resume without redoing finished letters", "[batch]") {
+TEST_CASE("batch: a batch killed midway is finished by --resume without redoing finished letters", "[batch]") {
     std::vector<std::string> lines;
     for (int i = 1; i <= 400; ++i) lines.push_back(ndjson_order(examples()[0], i, i % 9 == 0));
     const auto extract = write_lines(lines);
@@ -229,7 +229,7 @@ TEST_CASE("a batch killed midway is finished by --resume without redoing finishe
     CHECK(page_count((dir / "print.pdf").string()) == 2 * (400 / 9));
 }
 
-TEST_CASE("--print collects the paper-mail letters, each padded to an even page count", "[batch]") {
+TEST_CASE("batch: the print file (--print) collects the paper-mail letters, each padded to an even page count", "[batch]") {
     const auto extract = write_lines(mixed_orders(24, false, 4));
     const auto dir = temp_path("-batchprint");
     const auto print = dir / "post" / "print.pdf";
@@ -257,7 +257,7 @@ TEST_CASE("--print collects the paper-mail letters, each padded to an even page 
     CHECK(r.err.find("6 letters, " + std::to_string(expected_pages) + " pages") != std::string::npos);
 }
 
-TEST_CASE("the extract can come on stdin; its format is sniffed", "[batch]") {
+TEST_CASE("batch: the extract can come on stdin; its format is sniffed", "[batch]") {
     const auto dir = temp_path("-batchstdin");
     const auto r = run_brevgen("batch - -o " + quote(dir) + " --jobs 2", xml_extract(mixed_orders(4, true)).string());
     INFO(r.err);
@@ -265,7 +265,7 @@ TEST_CASE("the extract can come on stdin; its format is sniffed", "[batch]") {
     CHECK(pdfs(dir).size() == 4);
 }
 
-TEST_CASE("batch exit codes: missing extract 66, unwritable output 74, bad options and a used directory 2", "[batch]") {
+TEST_CASE("batch: batch exit codes: missing extract 66, unwritable output 74, bad options and a used directory 2", "[batch]") {
     const auto extract = write_lines(mixed_orders(2));
     CHECK(run_brevgen("batch no-such-extract.ndjson -o " + quote(temp_path("-b66"))).exit_code == 66);
     CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(extract / "sub")).exit_code == 74);
@@ -284,7 +284,7 @@ TEST_CASE("batch exit codes: missing extract 66, unwritable output 74, bad optio
     CHECK(slurp(dir / "manifest.jsonl") == rows);
 }
 
-TEST_CASE("SIGTERM stops a batch cleanly and --resume finishes it", "[batch]") {
+TEST_CASE("batch: SIGTERM stops a batch cleanly and --resume finishes it", "[batch]") {
     std::vector<std::string> lines;
     for (int i = 1; i <= 300; ++i) lines.push_back(ndjson_order(examples()[0], i));
     const auto extract = write_lines(lines);
@@ -309,7 +309,7 @@ TEST_CASE("SIGTERM stops a batch cleanly and --resume finishes it", "[batch]") {
     CHECK(manifest(dir).size() == 300);
 }
 
-TEST_CASE("an order over the size limit is reported without being held, and the next ones render", "[batch]") {
+TEST_CASE("batch: an order over the size limit is reported without being held, and the next ones render", "[batch]") {
     const std::string huge(17u << 20, 'x');
     auto lines = mixed_orders(2);
     lines.insert(lines.begin() + 1, R"({"id": "huge", "kind": "referat", "case": {"brevdato": ")" + huge + "\"}}");
@@ -328,7 +328,7 @@ TEST_CASE("an order over the size limit is reported without being held, and the 
     }
 }
 
-TEST_CASE("XML: comments and CDATA may hold anything; broken markup between records ends the reading there", "[batch]") {
+TEST_CASE("batch: XML: comments and CDATA may hold anything; broken markup between records ends the reading there", "[batch]") {
     auto records = mixed_orders(3, true);
     records.insert(records.begin() + 1, "<!-- </ordre> <ordre id=\"no\"> -->");
     const std::string sag = "<sag>";
