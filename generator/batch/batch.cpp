@@ -182,7 +182,8 @@ private:
 
     /// The row's errors on stderr, as the CLI prints them: the extract's line and column.
     void report(const Row& row) {
-        progress_.finish();
+        if (row.errors.empty()) return;
+        progress_.finish();  // the bar comes back with the next update
         for (auto d : row.errors) {
             d.file = p_.options.extract;
             std::cerr << format_diagnostic(d) << '\n';

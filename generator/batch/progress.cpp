@@ -62,7 +62,7 @@ std::string Progress::line(const Counts& c, std::uint64_t bytes_done) const {
 void Progress::update(const Counts& counts, std::uint64_t bytes_done) {
     const auto now = clock::now();
     if (tty_) {
-        if (now - last_ < bar_interval) return;
+        if (drawn_ && now - last_ < bar_interval) return;
         out_ << "\r\x1b[K" << line(counts, bytes_done) << std::flush;
         drawn_ = true;
     } else {
