@@ -5,7 +5,7 @@
 #
 #   bench/http_bench.sh [BREVGEN] [KIND] [CASE] [SECONDS] [CONNECTIONS]
 #   defaults: build/brevgen indkaldelse examples/indkaldelse-arbejdsgiver.json 10 2
-#   environment: SERVE_THREADS (default 2), WRK_THREADS (default 1)
+#   environment: SERVE_THREADS (default: the server's own, 4 per core), WRK_THREADS (default 1)
 #
 # Only loopback traffic; the run is bounded by SECONDS (+2 s warm-up) and the server is
 # stopped with SIGTERM at the end (its exit code is checked: a clean drain exits 0).
@@ -17,7 +17,7 @@ KIND=${2:-indkaldelse}
 CASE=${3:-examples/indkaldelse-arbejdsgiver.json}
 SECONDS_RUN=${4:-10}
 CONNECTIONS=${5:-2}
-SERVE_THREADS=${SERVE_THREADS:-2}
+SERVE_THREADS=${SERVE_THREADS:-}
 WRK_THREADS=${WRK_THREADS:-1}
 
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/install-deps.sh installs it)" >&2; exit 2; }
@@ -27,7 +27,7 @@ case "$CASE" in
 esac
 
 log=$(mktemp)
-"$BIN" serve --listen 127.0.0.1:0 --threads "$SERVE_THREADS" 2>"$log" &
+"$BIN" serve --listen 127.0.0.1:0 ${SERVE_THREADS:+--threads "$SERVE_THREADS"} 2>"$log" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 
@@ -39,6 +39,7 @@ for _ in $(seq 100); do  # at most 10 s
 done
 [ -n "$port" ] || { echo "brevgen serve did not start:" >&2; cat "$log" >&2; exit 1; }
 url="http://127.0.0.1:$port/v1/letters/$KIND"
+threads=$(grep -o '"threads":[0-9]*' "$log" | head -1 | cut -d: -f2)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 
@@ -59,4 +60,4 @@ wait "$pid" || status=$?
 trap 'rm -f "$log"' EXIT
 [ "$status" -eq 0 ] || { echo "brevgen serve exited $status after SIGTERM" >&2; exit 1; }
 
-echo "${json%\}}, \"server_cpu_ms_per_letter\": $cpu_ms, \"kind\": \"$KIND\", \"case\": \"$CASE\", \"connections\": $CONNECTIONS, \"serve_threads\": $SERVE_THREADS, \"cores\": $(nproc), \"load_before\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"
+echo "${json%\}}, \"server_cpu_ms_per_letter\": $cpu_ms, \"kind\": \"$KIND\", \"case\": \"$CASE\", \"connections\": $CONNECTIONS, \"serve_threads\": $threads, \"cores\": $(nproc), \"load_before\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"

@@ -36,9 +36,9 @@ CLI::App* add_serve_command(CLI::App& app, Options& /*options*/) {
     auto* serve = app.add_subcommand("serve", "Serve letters over HTTP (POST /v1/letters/KIND) until SIGTERM");
     serve->add_option("--listen", a.listen, "HOST:PORT to listen on; port 0 picks a free one")
         ->capture_default_str();
-    serve->add_option("--threads", a.threads, "Worker threads, each rendering with its own renderer (default: one per core, at least 2)")
+    serve->add_option("--threads", a.threads, "Worker threads, each serving one connection at a time with its own renderer (default: 4 per core)")
         ->check(CLI::Range(1, 256));
-    serve->add_option("--queue", a.queue, "Connections that may wait for a worker before new ones get 503 (default: 8 per thread)")
+    serve->add_option("--queue", a.queue, "Connections that may wait for a worker before new ones get 503 (default: 2 per thread)")
         ->check(CLI::Range(1, 100000));
     serve->add_option("--token-file", a.token_file,
                       "Accepted bearer tokens, one per line (# comments); required to listen beyond loopback");

@@ -96,8 +96,11 @@ private:
 
 int serve(std::shared_ptr<const Engine> engine, const ServeOptions& o) {
     TransportLimits limits;
-    limits.threads = o.threads ? o.threads : std::max<std::size_t>(2, std::thread::hardware_concurrency());
-    limits.queue = o.queue ? o.queue : 8 * limits.threads;
+    // A worker serves one connection for as long as it stays open, so there are more
+    // workers than cores: connections then share the CPU instead of waiting their turn
+    // behind a kept-alive one. A worker's renderer costs about 2 MB.
+    limits.threads = o.threads ? o.threads : 4 * std::max(1u, std::thread::hardware_concurrency());
+    limits.queue = o.queue ? o.queue : 2 * limits.threads;
     limits.max_body = o.max_body;
     const BlockedSignals signals;  // before any thread exists
     std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not end the server

@@ -18,8 +18,8 @@ namespace brevgen::http {
 struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080;               ///< 0: any free port (the "listening" log line names it)
-    std::size_t threads = 0;       ///< workers; 0: one per core, at least 2
-    std::size_t queue = 0;         ///< connections that may wait for a worker; 0: 8 per worker
+    std::size_t threads = 0;       ///< workers; 0: 4 per core
+    std::size_t queue = 0;         ///< connections that may wait for a worker; 0: 2 per worker
     std::size_t max_body = std::size_t{1} << 20;  ///< largest case body in bytes
     std::vector<std::string> tokens;              ///< bearer tokens; empty: loopback only
 };
