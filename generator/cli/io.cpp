@@ -1,5 +1,6 @@
 #include "cli/io.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -31,6 +32,33 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::optional<std::string> read_input(const std::string& name, std::string& error, std::size_t max_bytes,
+                                      bool& too_large) {
+    too_large = false;
+    if (name != "-") {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(name, ec);
+        if (!ec && size > max_bytes) {
+            too_large = true;
+            error = "the input is " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes) +
+                    " (--max-input-bytes)";
+            return std::nullopt;
+        }
+        return read_input(name, error);
+    }
+    std::string text;
+    std::array<char, 65536> buf{};
+    while (std::cin.read(buf.data(), buf.size()) || std::cin.gcount() > 0) {
+        text.append(buf.data(), static_cast<std::size_t>(std::cin.gcount()));
+        if (text.size() > max_bytes) {
+            too_large = true;
+            error = "the input is more than " + std::to_string(max_bytes) + " bytes, the limit (--max-input-bytes)";
+            return std::nullopt;
+        }
+    }
+    return text;
 }
 
 namespace {

@@ -37,6 +37,7 @@ void BlockLayout::emit_line(const LineBox& line, double x, double baseline, doub
 void BlockLayout::push(Fragment f) {
     f.space_before += pending_space_;
     f.break_before = f.break_before || pending_break_;
+    height_ += f.space_before + f.height;
     pending_space_ = 0;
     pending_break_ = false;
     out_.push_back(std::move(f));
@@ -46,6 +47,7 @@ void BlockLayout::text_lines(const markup::Inlines& runs, const TextStyle& style
                              double width, ElemId elem, double space_before, bool keep_all, const LineBox* label,
                              double label_x, ElemId label_elem) {
     std::vector<std::string> hrefs;
+    if (over_budget()) return;
     const auto lines = text_.break_lines(runs, style, width, &hrefs);
     const auto link_elems = link_elements(hrefs, elem);
     const double ascent = leading * 0.75;
@@ -63,7 +65,10 @@ void BlockLayout::text_lines(const markup::Inlines& runs, const TextStyle& style
 }
 
 void BlockLayout::blocks(const std::vector<markup::Block>& bs, ElemId parent) {
-    for (const auto& b : bs) block(b, parent);
+    for (const auto& b : bs) {
+        if (over_budget()) return;
+        block(b, parent);
+    }
 }
 
 void BlockLayout::block(const markup::Block& b, ElemId parent) {

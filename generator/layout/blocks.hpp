@@ -18,6 +18,12 @@ public:
     /// Appends the fragments of `blocks` under structure element `parent`.
     void blocks(const std::vector<markup::Block>& blocks, ElemId parent);
 
+    /// True once the content laid out so far cannot fit in the page limit: layout stops
+    /// early, so a case built to make 10 000 pages costs milliseconds, not seconds.
+    bool over_budget() const { return height_ > budget_; }
+    /// Sets the total height the body may take (pages × page height).
+    void set_budget(double points) { budget_ = points; }
+
     /// Adds a structure element and returns its id.
     ElemId element(Role role, ElemId parent, std::string alt = {}, std::string scope = {});
 
@@ -36,6 +42,8 @@ private:
     std::vector<Fragment>& out_;
     Diagnostics& diags_;
     double pending_space_ = 0;
+    double height_ = 0;
+    double budget_ = 1e300;
     bool pending_break_ = false;
     int tables_ = 0;
 

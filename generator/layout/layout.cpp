@@ -171,7 +171,14 @@ LayoutResult layout_letter(const markup::Letter& letter, const Environment& env)
     BlockLayout blocks(text, doc, fragments, result.diagnostics);
     FirstPage first_page(letter, text, blocks, doc, result.diagnostics);
     auto first_items = first_page.run();
+    const std::size_t max_pages = env.limits.max_pages;
+    blocks.set_budget(static_cast<double>(max_pages) * (style::body_bottom - style::later_page_top));
     blocks.blocks(letter.body, blocks.element(Role::Sect, 0));
+    if (blocks.over_budget()) {
+        result.diagnostics.push_back(make_error({}, {}, "the letter would have more than " + std::to_string(max_pages) +
+                                                            " pages; the limit is " + std::to_string(max_pages)));
+        return result;
+    }
 
     const double body_top = std::max(style::first_page_body_top, first_page.bottom() + mm(4));
     auto placed = paginate(std::move(fragments), body_top, style::later_page_top, style::body_bottom);

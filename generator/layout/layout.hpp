@@ -18,7 +18,8 @@ namespace brevgen::layout {
 
 /// Limits that keep hostile input from producing absurd documents.
 struct Limits {
-    std::size_t max_pages = 100;
+    std::size_t max_pages = 100;        ///< a letter longer than this is refused
+    std::size_t max_table_rows = 1000;  ///< one table with more rows is refused
 };
 
 /// What layout needs from the outside world.

@@ -8,6 +8,12 @@
 namespace brevgen::layout {
 
 void BlockLayout::table(const markup::Block& b, ElemId parent) {
+    const std::size_t max_rows = text_.env().limits.max_table_rows;
+    if (b.rows.size() > max_rows) {
+        diags_.push_back(make_error(b.pos, {}, "a table has " + std::to_string(b.rows.size()) +
+                                                   " rows; the limit is " + std::to_string(max_rows)));
+        return;
+    }
     const ElemId table = element(Role::Table, parent);
     const int id = tables_++;
     const TextStyle normal{fonts::Face::regular, style::table_size, 0};
@@ -16,6 +22,7 @@ void BlockLayout::table(const markup::Block& b, ElemId parent) {
     const double pad_x = style::cell_pad_x, pad_y = style::cell_pad_y;
     bool first = true;
     for (const auto& row : b.rows) {
+        if (over_budget()) return;
         const ElemId tr = element(Role::TR, table);
         Fragment f;
         f.table = id;

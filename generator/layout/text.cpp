@@ -266,10 +266,27 @@ private:
             }
         }
         const double extra = emergency ? 0 : hyphen_width(w);
-        for (auto it = points.rbegin(); it != points.rend(); ++it) {
-            if (word_width(split_word(w, *it).first) + extra <= room) return *it;
+        // Widths of every head in one pass over the word: a 5 000-character word must not
+        // cost a measurement per candidate break.
+        std::size_t best = 0;
+        std::size_t next = 0;  // index into points, ascending
+        std::size_t offset = 0;
+        double width = 0;
+        for (const auto& atom : w.atoms) {
+            for (std::size_t i = 0; i < atom.text.size();) {
+                const std::size_t start = i;
+                utf8::decode(atom.text, i);
+                width += engine_.width(std::string_view(atom.text).substr(start, i - start), atom.style);
+                const std::size_t at = offset + i;
+                while (next < points.size() && points[next] < at) ++next;
+                if (next < points.size() && points[next] == at) {
+                    if (width + extra > room) return best;
+                    best = at;
+                }
+            }
+            offset += atom.text.size();
         }
-        return 0;
+        return best;
     }
 
     /// Ends the line where a space was: the space is kept in the text (not the width), so
