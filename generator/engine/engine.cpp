@@ -180,7 +180,11 @@ Letter Renderer::render(std::string_view kind, std::string_view case_text, std::
         out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
         return out;
     }
+    const std::size_t before = out.diagnostics.size();
     impl_->typeset_into(markup, impl_->engine->settings().templates_dir, out);
+    // Positions in the merged markup mean nothing to whoever wrote the case: the message
+    // (a character no font has, a page limit) stands on its own.
+    for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
     return out;
 }
 
