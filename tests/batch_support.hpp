@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
@@ -88,11 +89,34 @@ inline std::string xml_order(const Example& e, int n, bool paper = false) {
     return "<ordre id=\"" + order_id(n) + "\" kind=\"" + e.kind + "\">" + c + "</ordre>";
 }
 
-/// Writes `lines`, one per line, to a new file in the test work directory.
+/// Where this process's batch tests write (thousands of PDFs per run): removed when the
+/// process ends, unless BREVGEN_KEEP_TEST_FILES is set (to look at a failure).
+inline fs::path scratch_root() {
+    struct Root {
+        fs::path path = temp_path("-batch");
+        Root() { fs::create_directories(path); }
+        ~Root() {
+            std::error_code ec;
+            if (std::getenv("BREVGEN_KEEP_TEST_FILES") == nullptr) fs::remove_all(path, ec);
+        }
+    };
+    static const Root root;
+    return root.path;
+}
+
+/// A fresh path in the scratch directory.
+inline fs::path scratch(std::string_view name) {
+    static int counter = 0;
+    return scratch_root() / (std::to_string(++counter) + "-" + std::string(name));
+}
+
+/// Writes `lines`, one per line, to a new file in the scratch directory.
 inline fs::path write_lines(const std::vector<std::string>& lines, std::string_view suffix = ".ndjson") {
     std::string text;
     for (const auto& l : lines) text += l + "\n";
-    return write_temp(text, suffix);
+    const auto path = scratch(std::string("extract") + std::string(suffix));
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
 }
 
 /// The manifest's rows (complete lines only: a killed run may leave half a line).

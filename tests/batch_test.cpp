@@ -46,7 +46,7 @@ TEST_CASE("batch: a 4000-order extract with two broken orders renders the other 
     missing["case"].erase("brevdato");
     lines[2499] = missing.dump();
     const auto extract = write_lines(lines);
-    const auto dir = temp_path("-batch4000");
+    const auto dir = scratch("batch4000");
 
     const auto started = std::chrono::steady_clock::now();
     const auto r = run_brevgen(batch_cmd(extract, dir));
@@ -81,7 +81,7 @@ TEST_CASE("batch: manifest rows carry size, SHA-256 and pages of the file, and e
     bad_date["case"]["brevdato"] = "2026-02-30";
     lines[1] = bad_date.dump();
     const auto extract = write_lines(lines);
-    const auto dir = temp_path("-batchrows");
+    const auto dir = scratch("batchrows");
     const auto r = run_brevgen(batch_cmd(extract, dir));
     CHECK(r.exit_code == 1);
     const auto rows = manifest(dir);
@@ -114,7 +114,7 @@ TEST_CASE("batch: unsafe, empty, too long and duplicate ids, unknown kinds and m
         order(".hidden"),       order("ok-1"),  order("k", "nope"), R"({"id": "nocase", "kind": "referat"})",
         R"({"id": "n", "kind": "referat", "case": "text"})", "[1, 2]", order(7), order("ok-2"),
     };
-    const auto dir = temp_path("-batchids");
+    const auto dir = scratch("batchids");
     const auto r = run_brevgen(batch_cmd(write_lines(lines), dir));
     CHECK(r.exit_code == 1);
     CHECK(pdfs(dir) == std::set<std::string>{"ok-1.pdf", "ok-2.pdf"});
@@ -133,7 +133,7 @@ TEST_CASE("batch: unsafe, empty, too long and duplicate ids, unknown kinds and m
 }
 
 TEST_CASE("batch: an XML extract gives the same PDFs as the NDJSON one", "[batch]") {
-    const auto json_dir = temp_path("-batchjson"), xml_dir = temp_path("-batchxml");
+    const auto json_dir = scratch("batchjson"), xml_dir = scratch("batchxml");
     REQUIRE(run_brevgen(batch_cmd(write_lines(mixed_orders(36)), json_dir)).exit_code == 0);
     const auto r = run_brevgen(batch_cmd(xml_extract(mixed_orders(36, true)), xml_dir));
     INFO(r.err);
@@ -153,7 +153,7 @@ TEST_CASE("batch: XML errors carry the extract's line and column, also inside a 
     const std::string date = "<brevdato>2026-11-23</brevdato>";
     records[1].replace(records[1].find(date), date.size(), "<brevdato>2026-13-01</brevdato>");
     const auto extract = xml_extract(records);  // the twins are pretty-printed: many lines per record
-    const auto dir = temp_path("-batchxmlerr");
+    const auto dir = scratch("batchxmlerr");
     const auto r = run_brevgen(batch_cmd(extract, dir));
     CHECK(r.exit_code == 1);
     const std::string text = slurp(extract);
@@ -166,7 +166,7 @@ TEST_CASE("batch: two shards together write exactly the letters of one run, byte
     auto lines = mixed_orders(90);
     lines[40] = "not json";
     const auto extract = write_lines(lines);
-    const auto whole = temp_path("-batchwhole"), shard0 = temp_path("-batchs0"), shard1 = temp_path("-batchs1");
+    const auto whole = scratch("batchwhole"), shard0 = scratch("batchs0"), shard1 = scratch("batchs1");
     CHECK(run_brevgen(batch_cmd(extract, whole)).exit_code == 1);
     CHECK(run_brevgen(batch_cmd(extract, shard0, "--shard 0/2")).exit_code == 1);  // record 40, the broken one, is shard 0's
     CHECK(run_brevgen(batch_cmd(extract, shard1, "--shard 1/2")).exit_code == 0);
@@ -190,7 +190,7 @@ TEST_CASE("batch: a batch killed midway is finished by --resume without redoing 
     std::vector<std::string> lines;
     for (int i = 1; i <= 400; ++i) lines.push_back(ndjson_order(examples()[0], i, i % 9 == 0));
     const auto extract = write_lines(lines);
-    const auto dir = temp_path("-batchkill");
+    const auto dir = scratch("batchkill");
     Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2", "--print", (dir / "print.pdf").string()});
     REQUIRE(run.pid > 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -231,7 +231,7 @@ TEST_CASE("batch: a batch killed midway is finished by --resume without redoing 
 
 TEST_CASE("batch: the print file (--print) collects the paper-mail letters, each padded to an even page count", "[batch]") {
     const auto extract = write_lines(mixed_orders(24, false, 4));
-    const auto dir = temp_path("-batchprint");
+    const auto dir = scratch("batchprint");
     const auto print = dir / "post" / "print.pdf";
     fs::create_directories(print.parent_path());
     const auto r = run_brevgen(batch_cmd(extract, dir, "--print " + quote(print)));
@@ -258,7 +258,7 @@ TEST_CASE("batch: the print file (--print) collects the paper-mail letters, each
 }
 
 TEST_CASE("batch: the extract can come on stdin; its format is sniffed", "[batch]") {
-    const auto dir = temp_path("-batchstdin");
+    const auto dir = scratch("batchstdin");
     const auto r = run_brevgen("batch - -o " + quote(dir) + " --jobs 2", xml_extract(mixed_orders(4, true)).string());
     INFO(r.err);
     CHECK(r.exit_code == 0);
@@ -267,11 +267,11 @@ TEST_CASE("batch: the extract can come on stdin; its format is sniffed", "[batch
 
 TEST_CASE("batch: batch exit codes: missing extract 66, unwritable output 74, bad options and a used directory 2", "[batch]") {
     const auto extract = write_lines(mixed_orders(2));
-    CHECK(run_brevgen("batch no-such-extract.ndjson -o " + quote(temp_path("-b66"))).exit_code == 66);
+    CHECK(run_brevgen("batch no-such-extract.ndjson -o " + quote(scratch("b66"))).exit_code == 66);
     CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(extract / "sub")).exit_code == 74);
-    CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(temp_path("-b2")) + " --shard 2/2").exit_code == 2);
-    CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(temp_path("-b2")) + " --jobs 0").exit_code == 2);
-    const auto dir = temp_path("-bused");
+    CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(scratch("b2")) + " --shard 2/2").exit_code == 2);
+    CHECK(run_brevgen("batch " + quote(extract) + " -o " + quote(scratch("b2")) + " --jobs 0").exit_code == 2);
+    const auto dir = scratch("bused");
     REQUIRE(run_brevgen(batch_cmd(extract, dir)).exit_code == 0);
     const auto again = run_brevgen(batch_cmd(extract, dir));
     CHECK(again.exit_code == 2);
@@ -288,7 +288,7 @@ TEST_CASE("batch: SIGTERM stops a batch cleanly and --resume finishes it", "[bat
     std::vector<std::string> lines;
     for (int i = 1; i <= 300; ++i) lines.push_back(ndjson_order(examples()[0], i));
     const auto extract = write_lines(lines);
-    const auto dir = temp_path("-batchterm");
+    const auto dir = scratch("batchterm");
     Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2"});
     REQUIRE(run.pid > 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -316,7 +316,7 @@ TEST_CASE("batch: an order over the size limit is reported without being held, a
     std::vector<std::string> records = mixed_orders(2, true);
     records.insert(records.begin() + 1, "<ordre id=\"huge\" kind=\"referat\"><sag><brevdato>" + huge + "</brevdato></sag></ordre>");
     for (const auto& extract : {write_lines(lines), xml_extract(records)}) {
-        const auto dir = temp_path("-batchhuge");
+        const auto dir = scratch("batchhuge");
         const auto r = run_brevgen(batch_cmd(extract, dir));
         INFO(extract);
         CHECK(r.exit_code == 1);
@@ -336,7 +336,7 @@ TEST_CASE("batch: XML: comments and CDATA may hold anything; broken markup betwe
     records.push_back("stray text");
     records.push_back(mixed_orders(4, true)[3]);
     const auto extract = xml_extract(records);
-    const auto dir = temp_path("-batchxmlmarkup");
+    const auto dir = scratch("batchxmlmarkup");
     const auto r = run_brevgen(batch_cmd(extract, dir));
     INFO(r.err);
     CHECK(r.exit_code == 1);
