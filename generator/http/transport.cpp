@@ -1,10 +1,15 @@
 #include "http/transport.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
-#include <memory>
 #include <string>
 
 #include "http/access_log.hpp"
+#include "http/connection.hpp"
 #include "http/problem.hpp"
 #include "http/routes.hpp"
 #include "http/work_queue.hpp"
@@ -49,26 +54,18 @@ Request convert(const httplib::Request& req) {
     return r;
 }
 
-/// Sends a response whose request body stays unread, then closes the connection: httplib
+/// The connection the calling worker thread is serving (set by process_and_close_socket).
+thread_local Connection* current_connection = nullptr;
+
+/// Ends the connection after this response: its request body stays unread, and httplib
 /// would otherwise parse that body as the client's next request.
-void respond_and_close(Response&& r, const httplib::Request& req, httplib::Response& res, bool expect_hook) {
-    // httplib hands the hooks its own non-const request object, so changing it is defined.
-    // "Connection: close" makes httplib say so in the response; a HEAD becomes a GET so
-    // that the body provider below runs at all.
+void close_after(const httplib::Request& req) {
+    if (current_connection != nullptr) current_connection->close_after_response();
+    // httplib hands the hooks its own non-const request object, so changing it is defined;
+    // a request saying "Connection: close" makes httplib say so in the response.
     auto& own = const_cast<httplib::Request&>(req);
     own.headers.erase("Connection");
     own.set_header("Connection", "close");
-    if (own.method == "HEAD") own.method = "GET";
-    auto body = std::make_shared<std::string>(std::move(r.body));
-    // On the expect-100 path httplib writes no Content-Length for a provider.
-    if (expect_hook) res.set_header("Content-Length", std::to_string(body->size()));
-    res.set_content_provider(body->size(), r.content_type.c_str(),
-                             [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-                                 sink.write(body->data() + offset, body->size() - offset);
-                                 // "Failed" after writing everything: httplib then ends the
-                                 // connection instead of reading another request from it.
-                                 return false;
-                             });
 }
 
 void respond(Response&& r, const httplib::Request& req, httplib::Response& res, bool expect_hook = false) {
@@ -78,7 +75,9 @@ void respond(Response&& r, const httplib::Request& req, httplib::Response& res, 
     for (auto& [name, value] : r.headers) res.set_header(name, value);
     res.set_header("Cache-Control", "no-store");  // letters and errors carry personal data
     res.set_header("X-Content-Type-Options", "nosniff");
-    if (r.close) return respond_and_close(std::move(r), req, res, expect_hook);
+    // On the expect-100 path httplib writes the response without computing its length.
+    if (expect_hook) res.set_header("Content-Length", std::to_string(r.body.size()));
+    if (r.close) close_after(req);
     res.set_header("Content-Type", r.content_type);
     res.body = std::move(r.body);
 }
@@ -108,6 +107,30 @@ void finish(const httplib::Request& req, const httplib::Response& res, Metrics& 
 }
 
 }  // namespace
+
+bool Transport::process_and_close_socket(::socket_t sock) {
+    const int one = 1;
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    Connection conn(sock, limits_.read_timeout_s * 1000, limits_.write_timeout_s * 1000);
+    current_connection = &conn;
+    bool ok = true;
+    for (std::size_t served = 0; served < limits_.keep_alive_max; ++served) {
+        // Once stop() has run, serve a request that is already on its way, then close.
+        const bool stopping = svr_sock_ == INVALID_SOCKET;
+        if (stopping && served > 0) break;
+        const int wait_ms = stopping ? 100 : 1000 * (served == 0 ? limits_.read_timeout_s : limits_.keep_alive_timeout_s);
+        if (!conn.wait_for_request(wait_ms)) break;
+        conn.set_budget(limits_.header_budget);
+        const bool last = stopping || WorkQueue::shedding() || served + 1 == limits_.keep_alive_max;
+        bool connection_closed = false;
+        ok = process_request(conn, last, connection_closed, nullptr);
+        if (!ok || last || connection_closed || conn.closing() || conn.over_budget()) break;
+    }
+    current_connection = nullptr;
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+}
 
 Transport::Transport(Service& service, const TransportLimits& limits) : service_(service), limits_(limits) {
     new_task_queue = [this] {
@@ -139,11 +162,10 @@ void Transport::install_hooks() {
         if (!answer) {  // a letter: httplib reads the body, then calls the Post handler
             current.route = Route::letter;
             current.kind = std::string(match_route(req.path).kind);
+            const auto length = content_length(convert(req));  // screen() checked it
+            if (current_connection != nullptr && length) current_connection->extend_budget(*length);
             return HandlerResponse::Unhandled;
         }
-        // The shedding thread must not stay with a keep-alive client (a health check
-        // polling /healthz, say): it answers once and closes.
-        if (WorkQueue::shedding()) answer->close = true;
         respond(std::move(*answer), req, res);
         return HandlerResponse::Handled;
     });

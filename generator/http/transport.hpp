@@ -1,7 +1,8 @@
 #pragma once
 /// The httplib adapter: turns httplib's hooks into calls of Service and its answers back
-/// into httplib responses, keeps the per-request log and metrics, and closes connections
-/// whose request body was refused unread. Only this file and work_queue.hpp see httplib.
+/// into httplib responses, keeps the per-request log and metrics, serves each connection
+/// through a Connection with a read budget, and closes connections whose request body was
+/// refused unread. Only the http/ transport files see httplib.
 
 #include <httplib.h>
 
@@ -20,6 +21,7 @@ struct TransportLimits {
     int write_timeout_s = 5;      ///< per write of the response
     int keep_alive_timeout_s = 2; ///< an idle keep-alive connection holds a worker this long
     std::size_t keep_alive_max = 100;
+    std::size_t header_budget = 64 * 1024;  ///< request line + headers, bytes per request
 };
 
 /// httplib's server with brevgen's routes, hooks and work queue installed.
@@ -31,6 +33,9 @@ public:
     int listening_socket() const { return static_cast<int>(svr_sock_); }
 
 private:
+    /// Serves one accepted connection (httplib's accept loop and work queue call this):
+    /// httplib's own version reads headers without a limit.
+    bool process_and_close_socket(::socket_t sock) override;
     void install_hooks();
     Service& service_;
     TransportLimits limits_;
