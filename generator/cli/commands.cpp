@@ -15,6 +15,11 @@ void add_common(CLI::App* cmd, Options& o) {
     cmd->add_option("--fonts", o.fonts, "Directory of the letter fonts");
     cmd->add_option("--sender", o.sender, "Sender profile (JSON); default: afsender.json in the templates directory");
     cmd->add_option("--max-pages", o.max_pages, "Refuse letters longer than this many pages (default 100)");
+    cmd->add_option("--max-input-bytes", o.max_input_bytes, "Refuse case files larger than this (default 16 MiB)");
+    cmd->add_option("--max-depth", o.max_depth, "Refuse case data nested deeper than this (default 64)");
+    cmd->add_option("--max-array-items", o.max_array_items, "Refuse arrays with more items than this (default 10000)");
+    cmd->add_option("--max-string-bytes", o.max_string_bytes, "Refuse longer strings than this (default 1 MiB)");
+    cmd->add_option("--max-table-rows", o.max_table_rows, "Refuse tables with more rows than this (default 1000)");
 }
 
 void print(const Diagnostics& ds, const std::string& file) {
@@ -33,6 +38,12 @@ std::shared_ptr<const Engine> load_engine(Options& o) {
     o.settings.font_dir = o.fonts;
     o.settings.sender_file = o.sender;
     if (o.max_pages) o.settings.layout_limits.max_pages = o.max_pages;
+    if (o.max_table_rows) o.settings.layout_limits.max_table_rows = o.max_table_rows;
+    auto& read = o.settings.read_limits;
+    if (o.max_input_bytes) read.max_input_bytes = o.max_input_bytes;
+    if (o.max_depth) read.max_depth = o.max_depth;
+    if (o.max_array_items) read.max_array_items = o.max_array_items;
+    if (o.max_string_bytes) read.max_string_bytes = o.max_string_bytes;
     o.settings.tagged_pdf = !o.untagged;
     return Engine::load(o.settings);
 }
@@ -57,7 +68,12 @@ int write_pdf(const Letter& letter, const std::string& output) {
 
 int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
     std::string error;
-    const auto text = read_input(o.input, error);
+    bool too_large = false;
+    const auto text = read_input(o.input, error, engine->settings().read_limits.max_input_bytes, too_large);
+    if (too_large) {
+        std::cerr << o.input << ": error: " << error << '\n';
+        return exit_code::data_error;
+    }
     if (!text) {
         std::cerr << o.input << ": error: cannot read the case file: " << error << '\n';
         return exit_code::no_input;
@@ -125,13 +141,13 @@ void add_commands(CLI::App& app, Options& o) {
     schema->add_option("KIND", o.kind, "Letter kind")->required();
     add_common(schema, o);
 
-    // --- batch: the nightly extract (generator/cli/batch_command.cpp) ---
-    add_common(add_batch_command(app, o), o);
-    // --- end batch ---
-
     // --- serve: the HTTP service (generator/cli/serve_command.cpp) ---
     add_common(add_serve_command(app, o), o);
     // --- end serve ---
+
+    // --- batch: the nightly extract (generator/cli/batch_command.cpp) ---
+    add_common(add_batch_command(app, o), o);
+    // --- end batch ---
 
     for (auto* cmd : app.get_subcommands({})) {
         cmd->callback([&o, cmd] { o.command = cmd->get_name(); });
@@ -159,8 +175,8 @@ int run(Options& o) {
         std::cout << schema;
         return exit_code::ok;
     }
-    if (o.command == "batch") return run_batch_command(o, engine);  // generator/cli/batch_command.cpp
     if (o.command == "serve") return run_serve(o, engine);  // generator/cli/serve_command.cpp
+    if (o.command == "batch") return run_batch_command(o, engine);  // generator/cli/batch_command.cpp
     if (o.command == "typeset") return run_typeset(o, engine);
     return run_case_command(o, engine);
 }

@@ -16,7 +16,12 @@ struct Options {
     std::string output;
     Settings settings;
     std::string templates, fonts, sender;
-    std::size_t max_pages = 0;
+    std::size_t max_pages = 0;  ///< limits: 0 keeps the default (docs/limits.md)
+    std::size_t max_input_bytes = 0;
+    std::size_t max_depth = 0;
+    std::size_t max_array_items = 0;
+    std::size_t max_string_bytes = 0;
+    std::size_t max_table_rows = 0;
     bool untagged = false;
     // batch and serve options live in their own structs, filled by their subcommands
     std::vector<std::string> rest;
