@@ -88,7 +88,7 @@ void finish(const httplib::Request& req, const httplib::Response& res, Metrics& 
         metrics.in_flight(-1);
     } else {  // httplib answered on its own (a malformed request line, say): no hook ran
         current.start = now;
-        current.id = new_request_id();
+        if (current.id.empty()) current.id = new_request_id();
         current.route = Route::unknown;
         current.kind.clear();
     }
@@ -182,11 +182,15 @@ void Transport::install_hooks() {
         respond(std::move(r), req, res);
     });
     // httplib's own refusals (a malformed request line, a body that cannot be read) come
-    // with an empty body: give them a problem body too. Ours have bodies and pass through.
-    set_error_handler(HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    // with an empty body: give them a problem body too, and end the connection, whose
+    // state is unknown after them. Ours have bodies and pass through.
+    set_error_handler(HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty() || res.content_provider_) return HandlerResponse::Unhandled;
+        close_after(req);
+        if (current.id.empty()) current.id = new_request_id();  // no hook ran before this
         Response r = problem(res.status, "the request could not be read", current.id);
         res.set_header("Content-Type", r.content_type);
+        res.set_header("X-Request-Id", current.id);
         res.body = std::move(r.body);
         return HandlerResponse::Handled;
     }));
