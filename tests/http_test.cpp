@@ -187,6 +187,12 @@ TEST_CASE("serve: chunked and compressed bodies are refused before they are read
         CHECK(r.closed);
         CHECK(r.text.find("HTTP/1.1 200") == std::string::npos);
     }
+    SECTION("a malformed request: 400 problem, connection closed, nothing after it served") {
+        const RawReply r = raw_exchange(server.port(), "GARBAGE\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        problem_of(r, 400);
+        CHECK(r.closed);
+        CHECK(r.text.find("HTTP/1.1 200") == std::string::npos);
+    }
     SECTION("Expect: 100-continue gets the refusal instead of 100 Continue") {
         const RawReply r = raw_exchange(server.port(), head + "Expect: 100-continue\r\nContent-Length: 62914560\r\n\r\n");
         problem_of(r, 413);
