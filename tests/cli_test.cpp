@@ -149,3 +149,37 @@ TEST_CASE("typeset renders a 60-row table with its header and page numbers on ev
         CHECK(text.find("Side " + std::to_string(p) + " af " + std::to_string(pages)) != std::string::npos);
     }
 }
+
+TEST_CASE("an unknown template value stops brevgen at start, whatever is asked of it") {
+    const auto dir = temp_path("-templates");
+    fs::copy("templates", dir, fs::copy_options::recursive);
+    {
+        std::string t = slurp(dir / "optrapningsplan.xml");
+        const auto at = t.find("<subject>");
+        REQUIRE(at != std::string::npos);
+        t.insert(at, "{{#plan.uger}}<p>{{ugenummer}}</p>{{/plan.uger}}\n");
+        std::ofstream(dir / "optrapningsplan.xml") << t;
+    }
+    // Asked for another kind's letter: the broken template is still found at load.
+    const auto r = run_brevgen("check referat examples/referat.json --templates " + quote(dir));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find((dir / "optrapningsplan.xml").string() + ":") != std::string::npos);
+    CHECK(r.err.find("{{ugenummer}}") != std::string::npos);
+}
+
+TEST_CASE("a missing font or template file is a clear error at start") {
+    auto r = run_brevgen("kinds --fonts /nonexistent/fonts");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("/nonexistent/fonts/brevgen-regular.ttf") != std::string::npos);
+    const auto dir = temp_path("-templates");
+    fs::copy("templates", dir, fs::copy_options::recursive);
+    fs::remove(dir / "referat.xml");
+    r = run_brevgen("render indkaldelse examples/indkaldelse.json -o - --templates " + quote(dir));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find((dir / "referat.xml").string() + ": error: cannot read the template") != std::string::npos);
+    fs::remove(dir / "afsender.json");
+    fs::copy("templates/referat.xml", dir / "referat.xml");
+    r = run_brevgen("kinds --templates " + quote(dir));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("afsender.json: error: cannot read the sender profile") != std::string::npos);
+}

@@ -2,12 +2,14 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
 #include "danish/hyphenate.hpp"
 #include "fonts/font_set.hpp"
 #include "letters/legal.hpp"
+#include "letters/sample.hpp"
 #include "letters/sender.hpp"
 #include "letters/spec.hpp"
 #include "letters/templates.hpp"
@@ -56,6 +58,36 @@ struct Engine::Impl {
     std::vector<KindInfo> kinds;
 };
 
+namespace {
+
+/// Merges every template with views of built-in sample cases (everything present, for
+/// the employee and the employer; only what is required) so that a tag naming a value the
+/// view does not have stops the start, with its file and line, instead of leaving a gap
+/// in a letter to a citizen.
+void check_template_names(const Engine::Impl& e) {
+    letters::Merger merger(e.templates);
+    std::set<std::string> errors;
+    for (const auto& kind : e.kinds) {
+        for (const auto sample : {letters::full_sample_case(), letters::minimal_sample_case()}) {
+            for (const char* recipient : {"medarbejder", "arbejdsgiver"}) {
+                auto read = data::read_json(sample);
+                if (!read.root) continue;
+                if (auto* m = read.root->find("modtager")) m->scalar = recipient;
+                const auto view = letters::enrich(kind.name, *read.root, e.sender, e.legal).view;
+                Diagnostics diags;
+                merger.merge(kind.name, view, diags);
+                for (auto& d : diags) errors.insert(format_diagnostic(d));
+            }
+        }
+    }
+    if (errors.empty()) return;
+    std::string message;
+    for (const auto& line : errors) message += (message.empty() ? "" : "\n") + line;
+    throw StartupError(message);
+}
+
+}  // namespace
+
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
@@ -78,6 +110,7 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     } catch (const std::exception& e) {
         throw StartupError(e.what());
     }
+    check_template_names(*impl);
     return std::make_shared<const Engine>(std::move(impl));
 }
 
