@@ -1,7 +1,8 @@
 // Renders one letter N times in one process and reports the time per letter (median of
 // the per-letter wall times, each covering read + validate + enrich + merge + layout +
 // PDF + writing the file) and the size per page, as one JSON line.
-//   brevgen_bench KIND CASE [N] [OUTDIR]        (N default 500)
+//   brevgen_bench KIND CASE [N] [OUTDIR] [--untagged]   (N default 500; --untagged: without
+//   structure tags and PDF/A, to show what accessibility costs)
 
 #include <algorithm>
 #include <chrono>
@@ -30,7 +31,9 @@ int main(int argc, char** argv) {
     const int n = argc > 3 ? std::stoi(argv[3]) : 500;
     const std::string out_dir = argc > 4 ? argv[4] : "/tmp";
 
-    auto engine = brevgen::Engine::load({});
+    brevgen::Settings settings;
+    settings.tagged_pdf = !(argc > 5 && std::string(argv[5]) == "--untagged");
+    auto engine = brevgen::Engine::load(settings);
     brevgen::Renderer renderer(engine);
     const auto t_ready = clock::now();
     std::vector<double> ms;
