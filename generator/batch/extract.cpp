@@ -87,6 +87,8 @@ SourcePos advance(SourcePos from, std::string_view text) {
 }
 
 std::string record_limit_message(std::size_t max_record_bytes) {
+    // --max-input-bytes may set a limit that is not a whole number of MiB.
+    if (max_record_bytes % (std::size_t{1} << 20) != 0) return "record longer than the limit of " + std::to_string(max_record_bytes) + " bytes";
     return "record longer than the limit of " + std::to_string(max_record_bytes >> 20) + " MiB";
 }
 
