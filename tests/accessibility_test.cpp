@@ -9,17 +9,6 @@
 using namespace brevgen::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path render_case(const fs::path& file) {
-    const auto out = temp_path(".pdf");
-    const auto r = run_brevgen("render " + kind_of(file) + " " + quote(file) + " -o " + quote(out));
-    INFO(file << ": " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("every letter's structure tree holds all its text in reading order", "[accessibility]") {
     for (const auto& file : case_files(".json")) {

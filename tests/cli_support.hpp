@@ -1,6 +1,8 @@
 #pragma once
 /// Runs the brevgen binary as a user would and captures what it says.
 
+#include <catch2/catch.hpp>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -67,6 +69,16 @@ inline std::vector<std::filesystem::path> case_files(const std::string& extensio
         }
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Renders a case file with the kind its name says and returns the PDF's path; fails the
+/// test when brevgen fails.
+inline std::filesystem::path render_case(const std::filesystem::path& case_file) {
+    const auto out = temp_path(".pdf");
+    const auto r = run_brevgen("render " + kind_of(case_file) + " " + quote(case_file) + " -o " + quote(out));
+    INFO(case_file << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
     return out;
 }
 

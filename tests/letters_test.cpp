@@ -13,14 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Renders a case file and returns the PDF's path; fails the test when brevgen fails.
-fs::path render(const fs::path& case_file) {
-    const auto out = temp_path(".pdf");
-    const auto r = run_brevgen("render " + kind_of(case_file) + " " + quote(case_file) + " -o " + quote(out));
-    INFO(case_file << ": " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return out;
-}
 
 nlohmann::json load_json(const fs::path& file) { return nlohmann::json::parse(slurp(file)); }
 
@@ -46,7 +38,7 @@ TEST_CASE("every JSON case and its XML twin render to byte-identical PDFs") {
         xml.replace_extension(".xml");
         if (!fs::exists(xml)) continue;
         INFO(json);
-        CHECK(slurp(render(json)) == slurp(render(xml)));
+        CHECK(slurp(render_case(json)) == slurp(render_case(xml)));
     }
 }
 
@@ -56,7 +48,7 @@ TEST_CASE("no letter prints a full CPR number; the employer's letters not even a
         const std::string cpr = at(c, "/medarbejder/cpr");
         if (cpr.empty()) continue;
         const std::string digits = std::regex_replace(cpr, std::regex("[^0-9]"), "");
-        const std::string text = flat(pdftotext(render(file).string()));
+        const std::string text = flat(pdftotext(render_case(file).string()));
         INFO(file << "\n" << text);
         CHECK(text.find(digits) == std::string::npos);
         CHECK(text.find(digits.substr(0, 6) + "-" + digits.substr(6)) == std::string::npos);
@@ -76,7 +68,7 @@ TEST_CASE("health information from the case system is never printed") {
         const auto c = load_json(file);
         const std::string health = at(c, "/sygefravaer/helbred");
         if (health.empty()) continue;
-        const std::string text = flat(pdftotext(render(file).string()));
+        const std::string text = flat(pdftotext(render_case(file).string()));
         INFO(file);
         // Neither the whole text nor any distinctive word of it.
         CHECK(text.find(health) == std::string::npos);
@@ -90,23 +82,23 @@ TEST_CASE("health information from the case system is never printed") {
 }
 
 TEST_CASE("letters show dates, times and weeks the Danish way") {
-    const std::string invitation = flat(pdftotext(render("examples/indkaldelse.json").string()));
+    const std::string invitation = flat(pdftotext(render_case("examples/indkaldelse.json").string()));
     CHECK(invitation.find("23. november 2026") != std::string::npos);
     CHECK(invitation.find("kl. 10.00–11.00") != std::string::npos);
     CHECK(invitation.find("mandag den 30. november 2026") != std::string::npos);
-    const std::string plan = flat(pdftotext(render("examples/optrapningsplan.json").string()));
+    const std::string plan = flat(pdftotext(render_case("examples/optrapningsplan.json").string()));
     CHECK(plan.find("uge 49") != std::string::npos);
     CHECK(plan.find("23. november 2026") != std::string::npos);
     for (const auto& file : case_files(".json")) {
         const auto c = load_json(file);
         if (at(c, "/brevdato") != "2026-11-23") continue;
         INFO(file);
-        CHECK(flat(pdftotext(render(file).string())).find("23. november 2026") != std::string::npos);
+        CHECK(flat(pdftotext(render_case(file).string())).find("23. november 2026") != std::string::npos);
     }
 }
 
 TEST_CASE("a 26-week plan runs over pages with its header repeated and the signatures together") {
-    const auto pdf = render("fixtures/valid/optrapningsplan-26uger.json");
+    const auto pdf = render_case("fixtures/valid/optrapningsplan-26uger.json");
     const int pages = page_count(pdf.string());
     REQUIRE(pages >= 2);
     int header_pages = 0;
@@ -123,7 +115,7 @@ TEST_CASE("a 26-week plan runs over pages with its header repeated and the signa
 TEST_CASE("every letter's body text reads easily: LIX at most 45") {
     for (const auto& file : case_files(".json")) {
         if (file.parent_path() != "examples") continue;
-        const std::string out = run("/usr/bin/python3 examples/lix.py " + quote(render(file)));
+        const std::string out = run("/usr/bin/python3 examples/lix.py " + quote(render_case(file)));
         const auto at = out.find("LIX ");
         REQUIRE(at != std::string::npos);
         const int lix = std::stoi(out.substr(at + 4));

@@ -48,22 +48,4 @@ std::string string_limit_message(const ReadLimits& limits) {
            " bytes";
 }
 
-SourcePos PositionTracker::at(std::size_t offset) {
-    if (offset > text_.size()) offset = text_.size();
-    if (offset < offset_) {
-        offset_ = 0;
-        pos_ = {1, 1};
-    }
-    for (; offset_ < offset; ++offset_) {
-        const auto c = static_cast<unsigned char>(text_[offset_]);
-        if (c == '\n') {
-            ++pos_.line;
-            pos_.column = 1;
-        } else if ((c & 0xC0) != 0x80) {  // same rule as position_of_offset: characters
-            ++pos_.column;
-        }
-    }
-    return pos_;
-}
-
 }  // namespace brevgen::data::detail

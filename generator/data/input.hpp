@@ -26,19 +26,7 @@ std::string depth_limit_message(const ReadLimits& limits);
 std::string items_limit_message(const ReadLimits& limits);
 std::string string_limit_message(const ReadLimits& limits);
 
-/// Converts byte offsets to line:column. Readers ask in document order, so each call
-/// continues from the previous one instead of rescanning the text (a 16 MiB input with a
-/// million values would otherwise be quadratic).
-class PositionTracker {
-public:
-    explicit PositionTracker(std::string_view text) : text_(text) {}
-    /// The line:column of `offset`; cheap when offsets only grow, correct either way.
-    SourcePos at(std::size_t offset);
-
-private:
-    std::string_view text_;
-    std::size_t offset_ = 0;
-    SourcePos pos_{1, 1};
-};
+/// Byte offsets to line:column, scanning on from the last offset (common/diagnostic.hpp).
+using PositionTracker = brevgen::PositionTracker;
 
 }  // namespace brevgen::data::detail

@@ -71,30 +71,13 @@ private:
     std::string_view text_;
     Diagnostics diags_;
 
-    /// Nodes are visited in document order, so positions are found by scanning on from
-    /// the last one (linear in the markup) rather than from the start each time.
     SourcePos pos_of(pugi::xml_node n) {
         auto offset = static_cast<std::size_t>(n.offset_debug());
         // pugixml points at an element's name; messages point at its '<'.
         if (n.type() == pugi::node_element && offset > 0 && offset <= text_.size() && text_[offset - 1] == '<') --offset;
-        offset = std::min(offset, text_.size());
-        if (offset < cursor_offset_) {
-            cursor_offset_ = 0;
-            cursor_ = {1, 1};
-        }
-        for (; cursor_offset_ < offset; ++cursor_offset_) {
-            const auto c = static_cast<unsigned char>(text_[cursor_offset_]);
-            if (c == '\n') {
-                ++cursor_.line;
-                cursor_.column = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                ++cursor_.column;
-            }
-        }
-        return cursor_;
+        return positions_.at(offset);
     }
-    std::size_t cursor_offset_ = 0;
-    SourcePos cursor_{1, 1};
+    PositionTracker positions_{text_};
     void error(std::size_t offset, std::string message) {
         diags_.push_back(make_error(position_of_offset(text_, offset), {}, std::move(message)));
     }
