@@ -28,11 +28,11 @@ bool has_errors(const Diagnostics& ds) {
 }
 
 Diagnostic make_error(SourcePos pos, std::string path, std::string message) {
-    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message)};
+    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message), {}};
 }
 
 Diagnostic make_warning(SourcePos pos, std::string path, std::string message) {
-    return Diagnostic{Severity::warning, {}, pos, std::move(path), std::move(message)};
+    return Diagnostic{Severity::warning, {}, pos, std::move(path), std::move(message), {}};
 }
 
 SourcePos position_of_offset(std::string_view text, std::size_t offset) {

@@ -25,6 +25,7 @@ struct Diagnostic {
     SourcePos pos;        ///< position in that file; {0,0} when there is none
     std::string path;     ///< JSON pointer ("/medarbejder/navn"); empty when not about a field
     std::string message;  ///< lowercase, no final period
+    std::string code;     ///< a stable name for tools ("hours-fall"); empty when there is none
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -43,21 +43,7 @@ Response invalid_case(const Letter& letter, const Request& request, data::Format
 }  // namespace
 
 std::string_view warning_code(const Diagnostic& warning) {
-    // The engine's diagnostics carry no code, so the code is recognised from the fixed
-    // English wording letters/domain.cpp gives each warning (tests pin every one).
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> markers{{
-        {"lies after the week-", "meeting-after-deadline"},
-        {"is on a weekend", "plan-starts-on-weekend"},
-        {"hours fall from", "hours-fall"},
-        {"hours of absence; partial sickness benefit", "absence-below-minimum"},
-        {"more than the normal", "hours-above-normal"},
-        {"the plan runs ", "plan-too-long"},
-        {"full time is not reached", "full-time-not-reached"},
-    }};
-    for (const auto& [marker, code] : markers) {
-        if (warning.message.find(marker) != std::string::npos) return code;
-    }
-    return "warning";
+    return warning.code.empty() ? std::string_view("warning") : std::string_view(warning.code);
 }
 
 std::string warnings_header(const Diagnostics& diagnostics) {

@@ -109,7 +109,9 @@ std::string_view code_name(WarningCode code) {
 }
 
 Diagnostic to_diagnostic(const DomainWarning& w, SourcePos pos) {
-    return make_warning(pos, w.path, w.message);
+    Diagnostic d = make_warning(pos, w.path, w.message);
+    d.code = std::string(code_name(w.code));
+    return d;
 }
 
 Date end_of_sick_leave_week(Date first_absence, int week) {
