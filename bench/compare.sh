@@ -7,7 +7,7 @@
 # packages installed there once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$here/build}
+build=$(cd "${1:-$here/build}" && pwd)
 peers=${PEERS_DIR:-$here/../shared/peers}
 work=${BENCH_WORK:-${TMPDIR:-/tmp}/brevgen-compare}
 n_warm=${N_WARM:-200}

@@ -160,8 +160,12 @@ TEST_CASE("an unknown template value stops brevgen at start, whatever is asked o
         t.insert(at, "{{#plan.uger}}<p>{{ugenummer}}</p>{{/plan.uger}}\n");
         std::ofstream(dir / "optrapningsplan.xml") << t;
     }
-    // Asked for another kind's letter: the broken template is still found at load.
-    const auto r = run_brevgen("check referat examples/referat.json --templates " + quote(dir));
+    // Found at load, before any letter is asked for (batch and serve load like this too).
+    auto r = run_brevgen("kinds --templates " + quote(dir));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find((dir / "optrapningsplan.xml").string() + ":") != std::string::npos);
+    // A one-letter command checks the templates it uses.
+    r = run_brevgen("check optrapningsplan examples/optrapningsplan.json --templates " + quote(dir));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find((dir / "optrapningsplan.xml").string() + ":") != std::string::npos);
     CHECK(r.err.find("{{ugenummer}}") != std::string::npos);

@@ -45,6 +45,10 @@ std::shared_ptr<const Engine> load_engine(Options& o) {
     if (o.max_array_items) read.max_array_items = o.max_array_items;
     if (o.max_string_bytes) read.max_string_bytes = o.max_string_bytes;
     o.settings.tagged_pdf = !o.untagged;
+    // One letter's command checks that kind's templates; kinds, schema, batch and serve check all.
+    if ((o.command == "render" || o.command == "check" || o.command == "view") && !o.kind.empty()) {
+        o.settings.check_kinds = {o.kind};
+    }
     return Engine::load(o.settings);
 }
 

@@ -1,5 +1,6 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -67,7 +68,9 @@ namespace {
 void check_template_names(const Engine::Impl& e) {
     letters::Merger merger(e.templates);
     std::set<std::string> errors;
+    const auto& only = e.settings.check_kinds;
     for (const auto& kind : e.kinds) {
+        if (!only.empty() && std::find(only.begin(), only.end(), kind.name) == only.end()) continue;
         for (const auto sample : {letters::full_sample_case(), letters::minimal_sample_case()}) {
             for (const char* recipient : {"medarbejder", "arbejdsgiver"}) {
                 auto read = data::read_json(sample);

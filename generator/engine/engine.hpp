@@ -24,6 +24,9 @@ struct Settings {
     data::ReadLimits read_limits;
     layout::Limits layout_limits;
     bool tagged_pdf = true;
+    /// Kinds whose templates are checked against sample views at load; empty: all. A
+    /// one-letter command checks only its own kind, so a cold start stays short.
+    std::vector<std::string> check_kinds;
 };
 
 /// Thrown at start-up when fonts, templates, the sender profile or legal.json cannot be
