@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 
+#include "domain_test_support.hpp"
 #include "cli_support.hpp"
 #include "http/access_log.hpp"
 #include "http/auth.hpp"
@@ -158,12 +159,8 @@ TEST_CASE("http: file names keep only safe journal numbers") {
 
 TEST_CASE("http: every domain warning is recognised by its code") {
     // Each domain warning reaches the front end with its stable code, whatever its wording.
-    letters::LegalRefs legal;
-    legal.foerste_opfoelgning_uger = 8;
-    legal.samtale_7a_uger = 4;
-    legal.fast_track_uger = 5;
-    legal.delvis_fravaer_min_timer = 4;
-    legal.optrapningsplan_max_uger = 2;
+    letters::LegalRefs legal = test::test_legal();
+    legal.optrapningsplan_max_uger = 2;  // so that five weeks draw plan-too-long
     std::vector<letters::DomainWarning> found;
     const auto late = letters::check_meeting_deadline({{2027, 3, 1}, 10, 0, 0}, {2026, 11, 2}, legal);
     REQUIRE(late);
