@@ -5,16 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "engine/engine.hpp"
+#include "fuzz_engine.hpp"
 #include "http/service.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const auto engine = [] {
-        brevgen::Settings s;
-        s.font_dir = BREVGEN_FUZZ_FONT_DIR;
-        s.layout_limits.max_pages = 20;
-        return brevgen::Engine::load(s);
-    }();
+    static const auto engine = fuzz_engine();
     static brevgen::http::Service service(engine, brevgen::http::ServiceOptions{1 << 16, {"token-1"}});
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     brevgen::http::Request request;

@@ -3,15 +3,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "engine/engine.hpp"
+#include "fuzz_engine.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const auto engine = [] {
-        brevgen::Settings s;
-        s.font_dir = BREVGEN_FUZZ_FONT_DIR;
-        s.layout_limits.max_pages = 20;
-        return brevgen::Engine::load(s);
-    }();
+    static const auto engine = fuzz_engine();
     static brevgen::Renderer renderer(engine);
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     for (const auto& kind : engine->kinds()) (void)renderer.render(kind.name, text);
