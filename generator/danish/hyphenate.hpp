@@ -13,9 +13,10 @@ namespace brevgen::danish {
 /// instance is shared by every thread.
 class Hyphenator {
 public:
-    /// The process-wide Danish hyphenator: $BREVGEN_HYPHEN_DICT, else the hyphen-da file.
-    /// Throws std::runtime_error naming the dictionary file when it cannot be loaded.
-    static const Hyphenator& danish();
+    /// The process-wide Danish hyphenator of `dictionary` (empty: the hyphen-da package's
+    /// file), loaded on first use and shared. Throws std::runtime_error naming the
+    /// dictionary file when it cannot be loaded (and tries again on the next call).
+    static const Hyphenator& danish(const std::filesystem::path& dictionary = {});
 
     explicit Hyphenator(const std::filesystem::path& dictionary);
     ~Hyphenator();

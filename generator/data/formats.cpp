@@ -192,24 +192,4 @@ std::optional<int> cpr_birth_year(std::string_view ten_digits) {
     return (yy <= 57 ? 2000 : 1800) + yy;
 }
 
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    std::size_t i = 0;
-    for (std::size_t count = 0; i < text.size() && count < 40; ++count) {
-        const char32_t c = utf8::decode(text, i);
-        if (c == U'"' || c == U'\\') {
-            out += '\\';
-            utf8::append(out, c);
-        } else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
-            out += buf;
-        } else {
-            utf8::append(out, c);
-        }
-    }
-    if (i < text.size()) out += "…";
-    return out + "\"";
-}
-
 }  // namespace brevgen::data

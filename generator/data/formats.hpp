@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/messages.hpp"
+
 namespace brevgen::data {
 
 /// Text formats with rules beyond "a string".
@@ -36,7 +38,6 @@ bool cvr_checksum_ok(std::string_view digits);
 /// first digit of the serial number gives (CPR office rules), or nullopt if not digits.
 std::optional<int> cpr_birth_year(std::string_view ten_digits);
 
-/// Quotes a value for a message: at most 40 characters, escapes for quotes and controls.
-std::string quote(std::string_view text);
+using brevgen::quote;  // common/messages.hpp
 
 }  // namespace brevgen::data

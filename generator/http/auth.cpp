@@ -1,9 +1,7 @@
 #include "http/auth.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "http/message.hpp"
 
 namespace brevgen::http {
@@ -27,14 +25,17 @@ bool printable_without_spaces(std::string_view s) {
 }  // namespace
 
 std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error = file + ": error: cannot read the token file: " + std::strerror(errno);
+    const auto text = io::read_file(file, std::uint64_t{1} << 20);
+    if (!text) {
+        error = file + ": error: " + message::cannot_read("the token file", text.error);
         return std::nullopt;
     }
     std::vector<std::string> tokens;
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
+    std::string_view rest = *text.bytes;
+    for (std::size_t number = 1; !rest.empty(); ++number) {
+        const std::size_t end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         const std::string_view t = trim(line);
         if (t.empty() || t.front() == '#') continue;
         const std::string where = file + ":" + std::to_string(number) + ": error: ";
