@@ -138,18 +138,18 @@ void collect_conditions(const FieldSpec& spec, const std::string& path, Json& al
 
 }  // namespace
 
-std::string json_schema(const KindSpec& kind) {
+std::string json_schema(const DocumentSpec& spec, std::string_view name, std::string_view description) {
     Json out = Json::object();
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-    out["$id"] = "https://brevgen.dk/schemas/" + kind.slug + ".json";
-    out["title"] = kind.slug;
-    out["description"] = kind.description;
-    Json body = field_schema(kind.root);
+    out["$id"] = "https://brevgen.dk/schemas/" + std::string(name) + ".json";
+    out["title"] = name;
+    out["description"] = description;
+    Json body = field_schema(spec.root);
     for (auto& [key, value] : body.items()) {
         if (key != "description") out[key] = value;
     }
     Json all_of = Json::array();
-    collect_conditions(kind.root, "", all_of);
+    collect_conditions(spec.root, "", all_of);
     if (!all_of.empty()) out["allOf"] = std::move(all_of);
     return out.dump(2, ' ', false) + "\n";
 }

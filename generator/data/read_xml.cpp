@@ -54,9 +54,14 @@ public:
         : text_(text), limits_(limits), out_(out), positions_(text) {}
 
     void syntax_error(const pugi::xml_parse_result& result);
-    /// Checks the parts around the root element; returns the root or an empty node.
-    pugi::xml_node check_document(const pugi::xml_document& doc);
+    /// Checks the parts around the root element, which must be <`root_name`>; returns the
+    /// root or an empty node.
+    pugi::xml_node check_document(const pugi::xml_document& doc, std::string_view root_name);
     Value element(pugi::xml_node el, std::size_t depth, const std::string& path);
+    /// The case tree of a <sag> element (read_xml's root, or a batch order's child).
+    Value case_tree(pugi::xml_node sag, const std::string& path);
+    /// A batch order's id and kind attributes and its <sag> (read_order).
+    void order(pugi::xml_node ordre, const char* buffer, OrderRead& out);
 
 private:
     void text_content(pugi::xml_node el, Value& v, const std::string& path);
@@ -133,7 +138,7 @@ void Converter::mismatch_error(std::size_t offset) {
     error(open.offset, "", "unclosed element <" + std::string(open.name) + ">");
 }
 
-pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
+pugi::xml_node Converter::check_document(const pugi::xml_document& doc, std::string_view root_name) {
     const auto errors_before = out_.size();
     pugi::xml_node root;
     for (const auto node : doc.children()) {
@@ -148,14 +153,17 @@ pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
             }
         } else if (node.type() == pugi::node_element && !root) {
             root = node;
-            if (std::strcmp(node.name(), "sag") != 0) {
+            if (node.name() != root_name && root_name == "sag") {
                 error(element_offset(node), "", "root element must be <sag>, not <" + std::string(node.name()) + ">");
+            } else if (node.name() != root_name) {  // a batch record, inside the extract's root
+                error(element_offset(node), "", "expected <" + std::string(root_name) + ">, found <" +
+                                                    std::string(node.name()) + ">");
             }
         }
     }
     const auto scan = detail::scan_markup(text_, text_.size());
     if (scan.outside_root != std::string_view::npos) {
-        error(scan.outside_root, "", "content outside the root element <sag>");
+        error(scan.outside_root, "", "content outside the root element <" + std::string(root_name) + ">");
     }
     return out_.size() == errors_before ? root : pugi::xml_node();
 }
@@ -241,6 +249,57 @@ void Converter::text_content(pugi::xml_node el, Value& v, const std::string& pat
     }
 }
 
+Value Converter::case_tree(pugi::xml_node sag, const std::string& path) {
+    Value tree = element(sag, 1, path);
+    if (tree.type == Value::Type::text && tree.scalar.empty()) tree.type = Value::Type::object;  // <sag/>
+    return tree;
+}
+
+void Converter::order(pugi::xml_node ordre, const char* buffer, OrderRead& out) {
+    const auto record_pos = positions_.at(element_offset(ordre));
+    for (const auto attribute : ordre.attributes()) {
+        const std::string_view name = attribute.name();
+        if (name != "id" && name != "kind") continue;
+        // Parsed in place and without escapes, a value points into the buffer at its offset.
+        const char* raw = attribute.value();
+        const bool in_buffer = raw >= buffer && raw <= buffer + text_.size();
+        const auto offset = in_buffer ? static_cast<std::size_t>(raw - buffer) : element_offset(ordre);
+        const auto pos = positions_.at(offset);
+        auto& field = name == "id" ? out.id : out.kind;
+        if (field) {
+            error(offset, "/" + std::string(name), "duplicate attribute " + std::string(name));
+            continue;
+        }
+        std::string value;
+        if (const auto bad = detail::decode_xml_text(raw, false, value)) {
+            error(offset + bad->offset, "/" + std::string(name), bad->message);
+        }
+        field = std::move(value);
+        (name == "id" ? out.id_pos : out.kind_pos) = pos;
+    }
+    for (const char* name : {"id", "kind"}) {
+        if (!(name[0] == 'i' ? out.id : out.kind)) {
+            out_.push_back(make_error(record_pos, "", std::string("missing required field \"") + name +
+                                                          "\" (an attribute of <ordre>)"));
+        }
+    }
+    pugi::xml_node sag;
+    for (const auto child : ordre.children("sag")) {
+        if (!sag) {
+            sag = child;
+        } else {
+            error(element_offset(child), "/case", "more than one <sag> element");
+            break;
+        }
+    }
+    if (!sag) {
+        out_.push_back(make_error(record_pos, "", "missing required field \"case\" (a <sag> element)"));
+        return;
+    }
+    out.case_pos = positions_.at(element_offset(sag));
+    out.case_root = case_tree(sag, "/case");
+}
+
 }  // namespace
 
 ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
@@ -255,11 +314,29 @@ ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
         converter.syntax_error(parsed);
         return result;
     }
-    const auto root = converter.check_document(doc);
+    const auto root = converter.check_document(doc, "sag");
     if (!root) return result;
-    Value tree = converter.element(root, 1, "");
-    if (tree.type == Value::Type::text && tree.scalar.empty()) tree.type = Value::Type::object;  // <sag/>
+    Value tree = converter.case_tree(root, "");
     if (!has_errors(result.diagnostics)) result.root = std::move(tree);
+    return result;
+}
+
+OrderRead read_xml_order(std::string_view text, const ReadLimits& limits) {
+    OrderRead result;
+    const auto body = detail::check_input(text, limits, result.diagnostics);
+    if (!body) return result;
+    std::string buffer(*body);
+    pugi::xml_document doc;
+    const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), parse_options, pugi::encoding_utf8);
+    Converter converter(*body, limits, result.diagnostics);
+    if (!parsed) {
+        converter.syntax_error(parsed);
+        return result;
+    }
+    const auto root = converter.check_document(doc, "ordre");
+    if (!root) return result;
+    converter.order(root, buffer.data(), result);
+    if (has_errors(result.diagnostics)) result.case_root.reset();
     return result;
 }
 

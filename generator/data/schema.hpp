@@ -1,12 +1,13 @@
 #pragma once
 /// Field descriptions and the generic engine that checks a case tree against them, and
-/// publishes them as JSON Schema. The descriptions of the five letter kinds live in
-/// letters/spec.cpp; this engine knows nothing about letters.
+/// publishes them as JSON Schema. The descriptions of the letter kinds live in their
+/// records (letters/kinds.cpp); this engine knows nothing about letters.
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.hpp"
@@ -59,11 +60,9 @@ struct FieldSpec {
 /// Runs after the field checks, on the normalised tree; only looks at values that passed.
 using CrossCheck = void (*)(const Value& root, Diagnostics& out);
 
-/// Everything validation and the JSON Schema need to know about one kind of document.
-struct KindSpec {
-    std::string slug;         ///< "indkaldelse"
-    std::string description;  ///< one line for `brevgen kinds`
-    FieldSpec root;           ///< an object
+/// Everything validation needs to know about one kind of document.
+struct DocumentSpec {
+    FieldSpec root;  ///< an object
     CrossCheck check = nullptr;
 };
 
@@ -72,10 +71,10 @@ struct KindSpec {
 /// sorted by position. Normalises the tree in place: XML text becomes a string or a
 /// number, a single value where an array is expected becomes an array of one, and absent
 /// optional fields (null, "") are removed. Unknown fields are left alone.
-Diagnostics validate(const KindSpec& kind, Value& root);
+Diagnostics validate(const DocumentSpec& spec, Value& root);
 
 /// The description as a JSON Schema (draft 2020-12), pretty-printed with a stable key
-/// order; `$id` is https://brevgen.dk/schemas/<slug>.json.
-std::string json_schema(const KindSpec& kind);
+/// order; `$id` is https://brevgen.dk/schemas/<name>.json and the title is `name`.
+std::string json_schema(const DocumentSpec& spec, std::string_view name, std::string_view description);
 
 }  // namespace brevgen::data

@@ -1,11 +1,12 @@
 #include "letters/legal.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::letters {
 
@@ -84,11 +85,9 @@ LegalRefs parse_legal(std::string_view json_text, std::string_view source) {
 }
 
 LegalRefs load_legal(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path.string() + ": cannot read the legal references");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return parse_legal(buf.str(), path.string());
+    const auto text = io::read_file(path, std::uint64_t{1} << 20);
+    if (!text) throw std::runtime_error(path.string() + ": " + message::cannot_read("the legal references", text.error));
+    return parse_legal(*text.bytes, path.string());
 }
 
 }  // namespace brevgen::letters

@@ -1,23 +1,26 @@
 #include "letters/sender.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "data/value.hpp"
 
 namespace brevgen::letters {
 
+namespace {
+/// A profile is a few hundred bytes; this only keeps a wrong path from reading a device.
+constexpr std::uint64_t max_profile_bytes = std::uint64_t{1} << 20;
+}  // namespace
+
 SenderProfile SenderProfile::load(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw SenderError(file.string() + ": error: cannot read the sender profile");
-    std::stringstream text;
-    text << in.rdbuf();
+    const auto text = io::read_file(file, max_profile_bytes);
+    if (!text) throw SenderError(file.string() + ": error: " + message::cannot_read("the sender profile", text.error));
     SenderProfile profile;
     // Absolute, so a logo resolves the same whatever directory letters are typeset from.
     profile.directory = std::filesystem::absolute(file).parent_path();
     try {
-        const auto json = nlohmann::json::parse(text.str());
+        const auto json = nlohmann::json::parse(*text.bytes);
         if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");
         for (const auto& [key, value] : json.items()) {
             if (!value.is_string()) {

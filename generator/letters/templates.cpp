@@ -2,10 +2,12 @@
 
 #include <kainjow/mustache.hpp>
 
-#include <fstream>
+#include <algorithm>
 #include <regex>
 #include <set>
-#include <sstream>
+
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::letters {
 namespace mu = kainjow::mustache;
@@ -13,11 +15,9 @@ namespace mu = kainjow::mustache;
 namespace {
 
 std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw TemplateError(file.string() + ": error: cannot read the template");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    auto read = io::read_file(file);
+    if (!read) throw TemplateError(file.string() + ": error: " + message::cannot_read("the template", read.error));
+    return std::move(*read.bytes);
 }
 
 std::size_t line_of(const std::string& text, std::size_t offset) {
@@ -42,7 +42,7 @@ const std::regex& partial_tag() {
 }
 
 std::string expand(const std::string& text, const std::map<std::string, std::string>& partials, int depth,
-                   const std::string& file, std::string& errors) {
+                   const std::string& file, std::string& errors, std::vector<std::string>& used) {
     std::string out;
     auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag());
     std::size_t last = 0;
@@ -57,7 +57,9 @@ std::string expand(const std::string& text, const std::map<std::string, std::str
         } else if (depth > 8) {
             errors += file + ": error: partials nested more than 8 deep (a partial includes itself?)\n";
         } else {
-            out += expand(p->second, partials, depth + 1, "partials/" + p->first + ".xml", errors);
+            const std::string partial = "partials/" + p->first + ".xml";
+            if (std::find(used.begin(), used.end(), partial) == used.end()) used.push_back(partial);
+            out += expand(p->second, partials, depth + 1, partial, errors, used);
         }
     }
     out.append(text, last);
@@ -98,10 +100,10 @@ public:
 }  // namespace
 
 std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path& dir,
-                                                     const std::vector<std::string>& kinds) {
+                                                     const std::vector<std::string>& names) {
     auto set = std::make_shared<TemplateSet>();
     set->dir_ = dir;
-    set->kinds_ = kinds;
+    set->names_ = names;
     std::string errors;
     std::map<std::string, std::string> partials;
     if (std::filesystem::is_directory(dir / "partials")) {
@@ -113,25 +115,33 @@ std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path
             set->raw_[entry.path().string()] = text;
         }
     }
-    for (const auto& kind : kinds) {
-        const auto file = dir / (kind + ".xml");
+    for (const auto& name : names) {
+        if (set->expanded_.count(name)) continue;  // two kinds may share a template
+        const auto file = dir / (name + ".xml");
         const std::string text = read_text(file);
         check_syntax(file.string(), text, errors);
         set->raw_[file.string()] = text;
-        set->expanded_[kind] = expand(text, partials, 0, file.string(), errors);
+        std::vector<std::string> used{name + ".xml"};
+        set->expanded_[name] = expand(text, partials, 0, file.string(), errors, used);
+        set->files_[name] = std::move(used);
     }
     if (!errors.empty()) throw TemplateError(errors.substr(0, errors.size() - 1));
     return set;
 }
 
-const std::string* TemplateSet::source(const std::string& kind) const {
-    const auto it = expanded_.find(kind);
+const std::string* TemplateSet::source(const std::string& name) const {
+    const auto it = expanded_.find(name);
     return it == expanded_.end() ? nullptr : &it->second;
 }
 
-std::string TemplateSet::locate(const std::string& kind, const std::string& name) const {
-    const std::regex tag("\\{\\{[#^/]?\\s*" + std::regex_replace(name, std::regex(R"([.\\^$|()\[\]{}*+?])"), R"(\$&)") + "\\s*\\}\\}");
-    const auto kind_file = (dir_ / (kind + ".xml")).string();
+std::vector<std::string> TemplateSet::files(const std::string& name) const {
+    const auto it = files_.find(name);
+    return it == files_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string TemplateSet::locate(const std::string& name, const std::string& tag_name) const {
+    const std::regex tag("\\{\\{[#^/]?\\s*" + std::regex_replace(tag_name, std::regex(R"([.\\^$|()\[\]{}*+?])"), R"(\$&)") + "\\s*\\}\\}");
+    const auto kind_file = (dir_ / (name + ".xml")).string();
     std::vector<std::string> order{kind_file};
     for (const auto& [file, text] : raw_) {
         if (file != kind_file && file.find("partials") != std::string::npos) order.push_back(file);
@@ -154,31 +164,31 @@ struct Merger::Impl {
 
 Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_unique<Impl>()) {
     impl_->templates = std::move(templates);
-    for (const auto& kind : impl_->templates->kinds()) {
-        impl_->parsed.emplace(kind, mu::mustache(*impl_->templates->source(kind)));
+    for (const auto& name : impl_->templates->names()) {
+        impl_->parsed.emplace(name, mu::mustache(*impl_->templates->source(name)));
     }
 }
 
 Merger::~Merger() = default;
 
-std::string Merger::merge(const std::string& kind, const nlohmann::json& view, Diagnostics& diagnostics) {
-    const auto it = impl_->parsed.find(kind);
+std::string Merger::merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
+    const auto it = impl_->parsed.find(name);
     if (it == impl_->parsed.end()) {
-        diagnostics.push_back(make_error({}, {}, "no template for the letter kind \"" + kind + "\""));
+        diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
         return {};
     }
     const mu::data data = to_data(view);
     StrictContext ctx(&data);
     std::string out = it->second.render(ctx);
-    for (const auto& name : ctx.missing) {
-        Diagnostic d = make_error({}, {}, "the template uses {{" + name + "}}, which the view does not have");
-        d.file = impl_->templates->locate(kind, name);
+    for (const auto& tag : ctx.missing) {
+        Diagnostic d = make_error({}, {}, "the template uses {{" + tag + "}}, which the view does not have");
+        d.file = impl_->templates->locate(name, tag);
         diagnostics.push_back(std::move(d));
     }
     if (!it->second.is_valid()) {
         // A template that failed while rendering must not be reused: parse it afresh.
         diagnostics.push_back(make_error({}, {}, "template error: " + it->second.error_message()));
-        it->second = mu::mustache(*impl_->templates->source(kind));
+        it->second = mu::mustache(*impl_->templates->source(name));
     }
     return out;
 }
