@@ -1,19 +1,12 @@
-#include "engine/engine.hpp"
+// Making letters: a case (text or tree) → validated, enriched, merged, typeset, painted.
 
-#include <algorithm>
-#include <fstream>
 #include <map>
-#include <set>
-#include <sstream>
-#include <unistd.h>
 
-#include "danish/hyphenate.hpp"
-#include "fonts/font_set.hpp"
-#include "letters/legal.hpp"
-#include "letters/sample.hpp"
-#include "letters/sender.hpp"
-#include "letters/spec.hpp"
-#include "letters/templates.hpp"
+#include "common/io.hpp"
+#include "data/read.hpp"
+#include "engine/engine.hpp"
+#include "engine/impl.hpp"
+#include "layout/layout.hpp"
 #include "letters/view.hpp"
 #include "markup/document.hpp"
 #include "pdf/writer.hpp"
@@ -22,116 +15,25 @@ namespace brevgen {
 
 namespace fs = std::filesystem;
 
-namespace {
+CaseTree::CaseTree() = default;
+CaseTree::~CaseTree() = default;
+CaseTree::CaseTree(CaseTree&&) noexcept = default;
+CaseTree& CaseTree::operator=(CaseTree&&) noexcept = default;
+CaseTree::CaseTree(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CaseTree::operator bool() const { return impl_ != nullptr; }
 
-fs::path executable_dir() {
-    std::error_code ec;
-    const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : exe.parent_path();
+OrderRecord read_order(std::string_view record, CaseFormat format, SourcePos origin, const ReadLimits& limits) {
+    auto read = data::read_order(record, format, limits, origin);
+    OrderRecord out;
+    out.id = std::move(read.id);
+    out.id_pos = read.id_pos;
+    out.kind = std::move(read.kind);
+    out.kind_pos = read.kind_pos;
+    out.case_pos = read.case_pos;
+    out.errors = std::move(read.diagnostics);
+    if (read.case_root) out.case_tree = CaseTree(std::make_unique<CaseTree::Impl>(CaseTree::Impl{std::move(*read.case_root)}));
+    return out;
 }
-
-std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
-
-fs::path default_templates_dir() {
-    if (const char* env = std::getenv("BREVGEN_TEMPLATES"); env && *env) return env;
-    const auto exe = executable_dir();
-    for (const auto& candidate : {exe / "templates", exe / ".." / "share" / "brevgen" / "templates"}) {
-        if (fs::is_directory(candidate)) return candidate;
-    }
-    return fs::path(BREVGEN_SOURCE_DIR) / "templates";
-}
-
-struct Engine::Impl {
-    Settings settings;
-    std::shared_ptr<const fonts::FontSet> fonts;
-    const danish::Hyphenator* hyphenator = nullptr;
-    std::shared_ptr<const letters::TemplateSet> templates;
-    letters::SenderProfile sender;
-    letters::LegalRefs legal;
-    std::vector<KindInfo> kinds;
-};
-
-namespace {
-
-/// Merges every template with views of built-in sample cases (everything present, for
-/// the employee and the employer; only what is required) so that a tag naming a value the
-/// view does not have stops the start, with its file and line, instead of leaving a gap
-/// in a letter to a citizen.
-void check_template_names(const Engine::Impl& e) {
-    letters::Merger merger(e.templates);
-    std::set<std::string> errors;
-    const auto& only = e.settings.check_kinds;
-    for (const auto& kind : e.kinds) {
-        if (!only.empty() && std::find(only.begin(), only.end(), kind.name) == only.end()) continue;
-        for (const auto sample : {letters::full_sample_case(), letters::minimal_sample_case()}) {
-            for (const char* recipient : {"medarbejder", "arbejdsgiver"}) {
-                auto read = data::read_json(sample);
-                if (!read.root) continue;
-                if (auto* m = read.root->find("modtager")) m->scalar = recipient;
-                const auto view = letters::enrich(kind.name, *read.root, e.sender, e.legal).view;
-                Diagnostics diags;
-                merger.merge(kind.name, view, diags);
-                for (auto& d : diags) errors.insert(format_diagnostic(d));
-            }
-        }
-    }
-    if (errors.empty()) return;
-    std::string message;
-    for (const auto& line : errors) message += (message.empty() ? "" : "\n") + line;
-    throw StartupError(message);
-}
-
-}  // namespace
-
-Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Engine::~Engine() = default;
-
-std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
-    auto impl = std::make_unique<Impl>();
-    impl->settings = settings;
-    auto& s = impl->settings;
-    if (s.templates_dir.empty()) s.templates_dir = default_templates_dir();
-    if (s.font_dir.empty()) s.font_dir = fonts::default_font_dir();
-    if (s.sender_file.empty()) s.sender_file = s.templates_dir / "afsender.json";
-    for (const auto& spec : letters::kinds()) impl->kinds.push_back(KindInfo{spec.slug, spec.description});
-    std::vector<std::string> names;
-    for (const auto& k : impl->kinds) names.push_back(k.name);
-    try {
-        impl->fonts = fonts::FontSet::load(s.font_dir);
-        impl->hyphenator = &danish::Hyphenator::danish();
-        impl->templates = letters::TemplateSet::load(s.templates_dir, names);
-        impl->sender = letters::SenderProfile::load(s.sender_file);
-        impl->legal = letters::load_legal(s.templates_dir / "legal.json");
-    } catch (const std::exception& e) {
-        throw StartupError(e.what());
-    }
-    check_template_names(*impl);
-    return std::make_shared<const Engine>(std::move(impl));
-}
-
-const std::vector<KindInfo>& Engine::kinds() const { return impl_->kinds; }
-
-bool Engine::has_kind(std::string_view kind) const {
-    for (const auto& k : impl_->kinds) {
-        if (k.name == kind) return true;
-    }
-    return false;
-}
-
-std::string Engine::schema(std::string_view kind) const {
-    const auto* spec = letters::find_kind(kind);
-    return spec ? data::json_schema(*spec) : std::string();
-}
-
-const Settings& Engine::settings() const { return impl_->settings; }
 
 struct Renderer::Impl {
     std::shared_ptr<const Engine> engine;
@@ -144,7 +46,7 @@ struct Renderer::Impl {
     std::optional<std::string> cached_file(const fs::path& path) {
         if (const auto it = files.find(path); it != files.end()) return it->second;
         if (files.size() >= 32) files.clear();
-        return files.emplace(path, read_file(path)).first->second;
+        return files.emplace(path, io::read_file(path).bytes).first->second;
     }
 
     explicit Impl(std::shared_ptr<const Engine> e)
@@ -152,14 +54,23 @@ struct Renderer::Impl {
           merger(engine->impl().templates),
           writer(engine->impl().fonts, pdf::Options{engine->settings().tagged_pdf, engine->settings().tagged_pdf}) {}
 
-    /// Read, validate and enrich; nullopt (with `out` filled in) when the case is invalid.
-    std::optional<letters::Enriched> prepare(std::string_view kind, std::string_view text,
-                                             std::optional<data::Format> format, Letter& out) {
+    /// The kind's record, or nullptr after reporting it unknown in `out`.
+    const letters::KindRecord* record(std::string_view kind, Letter& out) const {
         const auto& e = engine->impl();
-        auto loaded = letters::load_case(kind, text, format, e.settings.read_limits);
-        out.diagnostics = std::move(loaded.diagnostics);
-        if (!loaded.root || has_errors(out.diagnostics)) {
+        const auto* found = e.registry->find(kind);
+        if (found == nullptr) {
+            out.diagnostics.push_back(e.registry->unknown(kind));
             out.outcome = Outcome::invalid;
+        }
+        return found;
+    }
+
+    /// Validate and enrich a case read; nullopt (with `out` filled in) when it is invalid.
+    std::optional<letters::Enriched> enrich(const letters::KindRecord& kind, letters::CaseResult loaded, Letter& out) {
+        const auto& e = engine->impl();
+        out.diagnostics.insert(out.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+        if (!loaded.root || has_errors(out.diagnostics)) {
+            out.outcome = loaded.malformed ? Outcome::malformed : Outcome::invalid;
             return std::nullopt;
         }
         const data::Value& root = *loaded.root;
@@ -168,6 +79,28 @@ struct Renderer::Impl {
         auto enriched = letters::enrich(kind, root, e.sender, e.legal);
         out.diagnostics.insert(out.diagnostics.end(), enriched.warnings.begin(), enriched.warnings.end());
         return enriched;
+    }
+
+    /// Read, validate and enrich case text.
+    std::optional<letters::Enriched> prepare(const letters::KindRecord& kind, std::string_view text,
+                                             std::optional<CaseFormat> format, Letter& out) {
+        return enrich(kind, letters::load_case(kind, text, format, engine->settings().read_limits), out);
+    }
+
+    /// Merge, typeset and paint an enriched case.
+    void make(const letters::KindRecord& kind, const letters::Enriched& enriched, Letter& out) {
+        Diagnostics merge_errors;
+        const std::string markup = merger.merge(kind.template_name, enriched.view, merge_errors);
+        if (has_errors(merge_errors)) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
+            return;
+        }
+        const std::size_t before = out.diagnostics.size();
+        typeset_into(markup, engine->settings().templates_dir, out);
+        // Positions in the merged markup mean nothing to whoever wrote the case: the message
+        // (a character no font has, a page limit) stands on its own.
+        for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
     }
 
     void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out) {
@@ -205,34 +138,38 @@ struct Renderer::Impl {
 Renderer::Renderer(std::shared_ptr<const Engine> engine) : impl_(std::make_unique<Impl>(std::move(engine))) {}
 Renderer::~Renderer() = default;
 
-Letter Renderer::render(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
+Letter Renderer::render(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format) {
     Letter out;
-    auto enriched = impl_->prepare(kind, case_text, format, out);
-    if (!enriched) return out;
-    Diagnostics merge_errors;
-    const std::string markup = impl_->merger.merge(std::string(kind), enriched->view, merge_errors);
-    if (has_errors(merge_errors)) {
-        out.outcome = Outcome::failed;
-        out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
-        return out;
-    }
-    const std::size_t before = out.diagnostics.size();
-    impl_->typeset_into(markup, impl_->engine->settings().templates_dir, out);
-    // Positions in the merged markup mean nothing to whoever wrote the case: the message
-    // (a character no font has, a page limit) stands on its own.
-    for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr) return out;
+    if (auto enriched = impl_->prepare(*record, case_text, format, out)) impl_->make(*record, *enriched, out);
     return out;
 }
 
-Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
+Letter Renderer::render(std::string_view kind, CaseTree tree) {
     Letter out;
-    impl_->prepare(kind, case_text, format, out);
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr) return out;
+    if (!tree) {
+        out.outcome = Outcome::malformed;
+        return out;
+    }
+    auto loaded = letters::validate_case(*record, std::move(tree.impl()->root));
+    if (auto enriched = impl_->enrich(*record, std::move(loaded), out)) impl_->make(*record, *enriched, out);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format) {
+    Letter out;
+    if (const auto* record = impl_->record(kind, out)) impl_->prepare(*record, case_text, format, out);
     return out;
 }
 
 std::string Renderer::view(std::string_view kind, std::string_view case_text, Letter& result,
-                           std::optional<data::Format> format) {
-    auto enriched = impl_->prepare(kind, case_text, format, result);
+                           std::optional<CaseFormat> format) {
+    const auto* record = impl_->record(kind, result);
+    if (record == nullptr) return {};
+    auto enriched = impl_->prepare(*record, case_text, format, result);
     return enriched ? enriched->view.dump(2) : std::string();
 }
 

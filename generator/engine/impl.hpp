@@ -1,0 +1,38 @@
+#pragma once
+/// Inside the engine: what Engine and CaseTree hold. Only engine/*.cpp include this.
+
+#include <memory>
+#include <vector>
+
+#include "data/value.hpp"
+#include "engine/engine.hpp"
+#include "letters/legal.hpp"
+#include "letters/registry.hpp"
+#include "letters/sender.hpp"
+#include "letters/templates.hpp"
+
+namespace brevgen {
+
+namespace danish {
+class Hyphenator;
+}
+namespace fonts {
+class FontSet;
+}
+
+struct Engine::Impl {
+    Settings settings;
+    std::shared_ptr<const letters::KindRegistry> registry;
+    std::vector<KindInfo> kinds;  ///< the registry's, with each kind's template files
+    std::shared_ptr<const fonts::FontSet> fonts;
+    const danish::Hyphenator* hyphenator = nullptr;
+    std::shared_ptr<const letters::TemplateSet> templates;
+    letters::SenderProfile sender;
+    letters::LegalRefs legal;
+};
+
+struct CaseTree::Impl {
+    data::Value root;
+};
+
+}  // namespace brevgen
