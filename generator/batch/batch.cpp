@@ -20,8 +20,9 @@
 #include "batch/print_file.hpp"
 #include "batch/progress.hpp"
 #include "batch/queue.hpp"
-#include "cli/io.hpp"
 #include "common/exit_codes.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::batch {
 
@@ -111,7 +112,7 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
         }
         p.fatal = reader.fatal;
     } catch (const std::exception& e) {
-        p.fatal.push_back(make_error({}, "", std::string("cannot read the extract: ") + e.what()));
+        p.fatal.push_back(make_error({}, "", message::cannot_read("the extract", e.what())));
     }
     p.work.close();
     p.producer_done();
@@ -191,11 +192,10 @@ private:
     }
 
     void add_to_print(const Row& row) {
-        std::string error;
-        const auto pdf = cli::read_input((p_.dir / row.file()).string(), error);
+        const auto pdf = io::read_file(p_.dir / row.file());
         try {
-            if (!pdf) throw std::runtime_error(error);
-            print_->append(*pdf);
+            if (!pdf) throw std::runtime_error(message::cannot_read(row.file(), pdf.error));
+            print_->append(*pdf.bytes);
         } catch (const std::exception& e) {
             print_error = *row.id + ".pdf: " + e.what();
         }
@@ -273,7 +273,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     // The extract first: nothing is created for an extract that is not there.
     auto input = Input::open(o.extract, error);
     if (!input) {
-        std::cerr << o.extract << ": error: cannot read the extract: " << error << '\n';
+        std::cerr << o.extract << ": error: " << message::cannot_read("the extract", error) << '\n';
         s.exit = exit_code::no_input;
         return s;
     }
@@ -295,7 +295,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
         return s;
     }
     try {
-        s.reader = open_extract(std::move(input), engine.settings().read_limits.max_input_bytes);
+        s.reader = open_extract(std::move(input), engine.settings().read_limits);
     } catch (const std::runtime_error& e) {
         std::cerr << o.extract << ": error: " << e.what() << '\n';
         s.exit = exit_code::no_input;

@@ -10,20 +10,6 @@ namespace brevgen::cli {
 
 namespace {
 
-/// The serve subcommand's own options (Options holds only what every command shares).
-struct ServeArgs {
-    std::string listen = "127.0.0.1:8080";
-    std::size_t threads = 0;
-    std::size_t queue = 0;
-    std::string token_file;
-    std::size_t max_body = std::size_t{1} << 20;
-};
-
-ServeArgs& serve_args() {
-    static ServeArgs args;
-    return args;
-}
-
 int usage_error(const std::string& message) {
     std::cerr << "error: " << message << '\n';
     return exit_code::usage;
@@ -31,8 +17,8 @@ int usage_error(const std::string& message) {
 
 }  // namespace
 
-CLI::App* add_serve_command(CLI::App& app, Options& /*options*/) {
-    ServeArgs& a = serve_args();
+CLI::App* add_serve_command(CLI::App& app, Options& options) {
+    ServeArgs& a = options.serve;
     auto* serve = app.add_subcommand("serve", "Serve letters over HTTP (POST /v1/letters/KIND) until SIGTERM");
     serve->add_option("--listen", a.listen, "HOST:PORT to listen on; port 0 picks a free one")
         ->capture_default_str();
@@ -48,8 +34,8 @@ CLI::App* add_serve_command(CLI::App& app, Options& /*options*/) {
     return serve;
 }
 
-int run_serve(const Options& /*options*/, const std::shared_ptr<const Engine>& engine) {
-    const ServeArgs& a = serve_args();
+int run_serve(const Options& options, const std::shared_ptr<const Engine>& engine) {
+    const ServeArgs& a = options.serve;
     std::string error;
     const auto address = http::parse_listen(a.listen, error);
     if (!address) return usage_error("--listen " + a.listen + ": " + error);

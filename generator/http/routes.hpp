@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "data/value.hpp"
+#include "common/case_format.hpp"
 #include "http/message.hpp"
 
 namespace brevgen::http {
@@ -27,7 +27,7 @@ bool method_allowed(Route route, std::string_view method);
 
 /// The case format a Content-Type names: application/json or application/xml, with no
 /// parameter but an optional charset=utf-8 (any case). nullopt for anything else.
-std::optional<data::Format> case_format(std::string_view content_type);
+std::optional<CaseFormat> case_format(std::string_view content_type);
 
 /// True when the request says it carries a body (a Content-Length above 0, or any
 /// Transfer-Encoding): answering it without reading that body means closing the connection.

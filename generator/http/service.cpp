@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/messages.hpp"
 #include "http/access_log.hpp"
 #include "http/auth.hpp"
 #include "http/letters.hpp"
@@ -101,7 +102,7 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
 }
 
 std::optional<Response> Service::Impl::screen_letter(RouteMatch m, const Request& req, const std::string& id) const {
-    if (!engine->has_kind(m.kind)) return problem(404, "unknown letter kind; GET /v1/letters lists them", id);
+    if (!engine->has_kind(m.kind)) return problem(404, engine->unknown_kind(m.kind).message, id);
     if (req.header("Transfer-Encoding") != nullptr) {
         return problem(411, "send the case with a Content-Length; chunked transfer coding is not accepted", id);
     }
@@ -120,8 +121,7 @@ std::optional<Response> Service::Impl::screen_letter(RouteMatch m, const Request
         return r;
     }
     if (*length > options.max_body) {
-        return problem(413, "the case is larger than this server accepts (" + std::to_string(options.max_body) + " bytes)",
-                       id);
+        return problem(413, message::input_too_large(*length, options.max_body) + " (--max-body)", id);
     }
     return std::nullopt;
 }
@@ -134,7 +134,7 @@ Response Service::Impl::get(RouteMatch m, const std::string& id) const {
     case Route::metrics: return ok("text/plain; version=0.0.4; charset=utf-8", metrics.exposition());
     case Route::schema:
         if (const auto it = schemas.find(m.kind); it != schemas.end()) return ok("application/schema+json", it->second);
-        return problem(404, "unknown letter kind; GET /v1/letters lists them", id);
+        return problem(404, engine->unknown_kind(m.kind).message, id);
     default: return problem(404, "no such resource", id);
     }
 }
@@ -166,13 +166,14 @@ Response Service::handle(const Request& request, bool overloaded) {
     if (auto refused = screen(*req, overloaded)) return std::move(*refused);
     const RouteMatch m = match_route(req->path);
     if (req->body.size() > impl_->options.max_body) {  // only in-process callers can get here
-        Response r = problem(413, "the case is larger than this server accepts", req->id);
+        Response r = problem(413, message::input_too_large(req->body.size(), impl_->options.max_body) + " (--max-body)",
+                             req->id);
         r.route = Route::letter;
         r.add("X-Request-Id", req->id);
         return r;
     }
     const auto format = case_format(*req->header("Content-Type"));  // screen() checked both
-    Response r = render_letter(impl_->renderer(), m.kind, *format, *req, impl_->engine->settings().read_limits);
+    Response r = render_letter(impl_->renderer(), m.kind, *format, *req);
     r.route = Route::letter;
     r.kind = std::string(m.kind);
     r.add("X-Request-Id", req->id);
