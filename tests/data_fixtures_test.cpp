@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "data_test_support.hpp"
-#include "letters/spec.hpp"
 
 using namespace data_test;
 namespace data = brevgen::data;
@@ -15,15 +14,9 @@ namespace letters = brevgen::letters;
 
 namespace {
 
-std::vector<std::string> kind_slugs() {
-    std::vector<std::string> slugs;
-    for (const auto& kind : letters::kinds()) slugs.push_back(kind.slug);
-    return slugs;
-}
-
 letters::CaseResult load_fixture(const std::string& dir, const std::string& name, const std::string& kind) {
     const auto text = read_file(repo_path(dir + "/" + name));
-    return letters::load_case(kind, text, data::format_from_extension(name));
+    return load_case(kind, text, data::format_from_extension(name));
 }
 
 }  // namespace

@@ -161,5 +161,5 @@ TEST_CASE("XML text over the string limit, input over the size limit", "[data][x
     CHECK(xml_error("<sag><a>12345</a></sag>", limits) == "1:9 /a: string is longer than the limit of 4 bytes");
     limits = {};
     limits.max_input_bytes = 8;
-    CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: input is larger than the limit of 8 bytes");
+    CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: the input is larger than the limit of 8 bytes");
 }

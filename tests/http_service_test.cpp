@@ -63,10 +63,10 @@ TEST_CASE("http: routes match whole paths only") {
 }
 
 TEST_CASE("http: media types of a case") {
-    CHECK(case_format("application/json") == data::Format::json);
-    CHECK(case_format("Application/XML") == data::Format::xml);
-    CHECK(case_format("application/json; charset=utf-8") == data::Format::json);
-    CHECK(case_format("application/xml;charset=\"UTF-8\"") == data::Format::xml);
+    CHECK(case_format("application/json") == CaseFormat::json);
+    CHECK(case_format("Application/XML") == CaseFormat::xml);
+    CHECK(case_format("application/json; charset=utf-8") == CaseFormat::json);
+    CHECK(case_format("application/xml;charset=\"UTF-8\"") == CaseFormat::xml);
     CHECK_FALSE(case_format("application/json; charset=iso-8859-1"));
     CHECK_FALSE(case_format("application/json; boundary=x"));
     CHECK_FALSE(case_format("text/plain"));

@@ -113,7 +113,8 @@ TEST_CASE("serve: every refusal is problem+json with the right status") {
     }
     SECTION("404 for an unknown kind or path, 405 with Allow for a wrong method") {
         CHECK(problem_of(post(port, "/v1/letters/rykker", body, "application/json", auth), 404)["detail"] ==
-              "unknown letter kind; GET /v1/letters lists them");
+              "unknown letter kind \"rykker\"; known kinds: information-medarbejder, information-arbejdsgiver, "
+              "indkaldelse, optrapningsplan, referat");
         problem_of(get(port, "/v2/letters", auth), 404);
         problem_of(get(port, "/v1/letters/indkaldelse/", auth), 404);
         const auto r = get(port, "/v1/letters/indkaldelse", auth);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/diagnostic.hpp"
+#include "common/limits.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/page.hpp"
 #include "markup/document.hpp"
@@ -16,11 +17,8 @@ class Hyphenator;
 
 namespace brevgen::layout {
 
-/// Limits that keep hostile input from producing absurd documents.
-struct Limits {
-    std::size_t max_pages = 100;        ///< a letter longer than this is refused
-    std::size_t max_table_rows = 1000;  ///< one table with more rows is refused
-};
+/// Limits that keep hostile input from producing absurd documents (common/limits.hpp).
+using Limits = LayoutLimits;
 
 /// What layout needs from the outside world.
 struct Environment {
