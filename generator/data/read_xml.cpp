@@ -265,17 +265,17 @@ void Converter::order(pugi::xml_node ordre, const char* buffer, OrderRead& out) 
         const bool in_buffer = raw >= buffer && raw <= buffer + text_.size();
         const auto offset = in_buffer ? static_cast<std::size_t>(raw - buffer) : element_offset(ordre);
         const auto pos = positions_.at(offset);
-        auto& field = name == "id" ? out.id : out.kind;
+        const bool is_id = name == "id";
+        const std::string path = is_id ? "/id" : "/kind";
+        auto& field = is_id ? out.id : out.kind;
         if (field) {
-            error(offset, "/" + std::string(name), "duplicate attribute " + std::string(name));
+            error(offset, path, is_id ? "duplicate attribute id" : "duplicate attribute kind");
             continue;
         }
         std::string value;
-        if (const auto bad = detail::decode_xml_text(raw, false, value)) {
-            error(offset + bad->offset, "/" + std::string(name), bad->message);
-        }
+        if (const auto bad = detail::decode_xml_text(raw, false, value)) error(offset + bad->offset, path, bad->message);
         field = std::move(value);
-        (name == "id" ? out.id_pos : out.kind_pos) = pos;
+        (is_id ? out.id_pos : out.kind_pos) = pos;
     }
     for (const char* name : {"id", "kind"}) {
         if (!(name[0] == 'i' ? out.id : out.kind)) {
@@ -302,8 +302,13 @@ void Converter::order(pugi::xml_node ordre, const char* buffer, OrderRead& out) 
 
 }  // namespace
 
-ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
-    ReadResult result;
+namespace {
+
+/// Parses `text` (in place, in a copy) and hands its root element, when it is <root_name>,
+/// to `take(converter, root, buffer, result)`.
+template <typename Result, typename Take>
+Result read_document(std::string_view text, const ReadLimits& limits, std::string_view root_name, Take take) {
+    Result result;
     const auto body = detail::check_input(text, limits, result.diagnostics);
     if (!body) return result;
     std::string buffer(*body);  // pugixml parses in place and writes terminators into it
@@ -314,30 +319,24 @@ ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
         converter.syntax_error(parsed);
         return result;
     }
-    const auto root = converter.check_document(doc, "sag");
-    if (!root) return result;
-    Value tree = converter.case_tree(root, "");
-    if (!has_errors(result.diagnostics)) result.root = std::move(tree);
+    if (const auto root = converter.check_document(doc, root_name)) take(converter, root, buffer.data(), result);
     return result;
 }
 
+}  // namespace
+
+ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
+    return read_document<ReadResult>(text, limits, "sag", [](Converter& c, pugi::xml_node root, const char*, ReadResult& r) {
+        Value tree = c.case_tree(root, "");
+        if (!has_errors(r.diagnostics)) r.root = std::move(tree);
+    });
+}
+
 OrderRead read_xml_order(std::string_view text, const ReadLimits& limits) {
-    OrderRead result;
-    const auto body = detail::check_input(text, limits, result.diagnostics);
-    if (!body) return result;
-    std::string buffer(*body);
-    pugi::xml_document doc;
-    const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), parse_options, pugi::encoding_utf8);
-    Converter converter(*body, limits, result.diagnostics);
-    if (!parsed) {
-        converter.syntax_error(parsed);
-        return result;
-    }
-    const auto root = converter.check_document(doc, "ordre");
-    if (!root) return result;
-    converter.order(root, buffer.data(), result);
-    if (has_errors(result.diagnostics)) result.case_root.reset();
-    return result;
+    return read_document<OrderRead>(text, limits, "ordre", [](Converter& c, pugi::xml_node root, const char* buffer, OrderRead& r) {
+        c.order(root, buffer, r);
+        if (has_errors(r.diagnostics)) r.case_root.reset();
+    });
 }
 
 }  // namespace brevgen::data
