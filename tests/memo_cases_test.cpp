@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_support.hpp"
 #include "common/utf8.hpp"
@@ -314,4 +315,42 @@ TEST_CASE("profile data for Digital Post lands in the message; a case cannot cha
     CHECK(m.at(h + "memo:ContentData/kle:KLEdata/kle:version") == "KLE 2024");
     CHECK(m.at(h + "memo:ContentData/memo:CaseID/memo:caseSystem") == "Momentum");
     CHECK(xml.find("12345674") == std::string::npos);
+}
+
+namespace {
+
+/// The message with what follows the PDF's bytes (the content and the ids) blanked out.
+std::string header_only(std::string xml) {
+    static const std::regex varying("<memo:(content|messageUUID|reservationUUID)>[^<]*<");
+    return std::regex_replace(without_content(std::move(xml)), varying, "<memo:$1>…<");
+}
+
+}  // namespace
+
+// examples/memo/ holds one message per example case (scripts/render-examples.sh writes them;
+// BREVGEN_UPDATE_EXAMPLES=1 rewrites them here). Everything but the PDF and the ids derived
+// from it must match what brevgen writes now, so a change to a message's header shows up
+// here; a change to a letter's layout alone does not make the examples stale.
+TEST_CASE("the example messages are current", "[memo][cli]") {
+    EnvVar fixed("SOURCE_DATE_EPOCH", epoch);
+    const char* update_env = std::getenv("BREVGEN_UPDATE_EXAMPLES");
+    const bool update = update_env != nullptr && std::string(update_env) == "1";
+    std::size_t count = 0;
+    for (const auto& file : case_files(".json")) {
+        if (file.parent_path() != "examples") continue;
+        INFO(file.string());
+        const fs::path stored = fs::path("examples/memo") / (file.stem().string() + ".xml");
+        const std::string xml = memo_of(file);
+        REQUIRE(!xml.empty());
+        if (update) std::ofstream(stored, std::ios::binary) << xml;
+        REQUIRE(fs::exists(stored));
+        const std::string kept = slurp(stored);
+        CHECK(memo_schema_errors(kept) == "");
+        CHECK(header_only(kept) == header_only(xml));
+        ++count;
+    }
+    CHECK(count == 6);
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator("examples/memo")) files += e.path().extension() == ".xml";
+    CHECK(files == count);  // no message without its case
 }
