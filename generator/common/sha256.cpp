@@ -11,9 +11,21 @@ struct Sha256::Context {
     ~Context() { EVP_MD_CTX_free(md); }
 };
 
+namespace {
+
+/// The SHA-256 implementation, looked up once: OpenSSL 3 would otherwise search its
+/// providers on every hasher, which costs more than hashing a small letter.
+const EVP_MD* sha256_method() {
+    static EVP_MD* const method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return method;
+}
+
+}  // namespace
+
 Sha256::Sha256() : ctx_(std::make_unique<Context>()) {
     ctx_->md = EVP_MD_CTX_new();
-    if (ctx_->md == nullptr || EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) {
+    const EVP_MD* method = sha256_method();
+    if (ctx_->md == nullptr || method == nullptr || EVP_DigestInit_ex(ctx_->md, method, nullptr) != 1) {
         throw std::runtime_error("SHA-256 unavailable");
     }
 }
