@@ -113,7 +113,7 @@ void read_source_date_epoch(Engine::Impl& e) {
     if (ok && value <= 253402300799) {
         e.source_date_epoch = value;
     } else {
-        e.source_date_error = "SOURCE_DATE_EPOCH: error: expected seconds since 1970-01-01 (digits only)";
+        e.source_date_error = "SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 (digits only)";
     }
 }
 
@@ -144,7 +144,7 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     impl->message_sender = impl->sender.message_sender(impl->message_sender_error);
     read_source_date_epoch(*impl);
     if (s.messages && !impl->message_sender) throw StartupError(format_diagnostic(impl->message_sender_error));
-    if (s.messages && !impl->source_date_error.empty()) throw StartupError(impl->source_date_error);
+    if (s.messages && !impl->source_date_error.empty()) throw StartupError("error: " + impl->source_date_error);
     check_template_names(*impl);
     return std::make_shared<const Engine>(std::move(impl));
 }
