@@ -31,6 +31,8 @@ struct KindInfo {
     std::string digital_post_label;
     std::string notification_employee;
     std::string notification_employer;
+    /// The message puts the letter's meeting (/moede) in the recipient's calendar.
+    bool digital_post_appointment = false;
     /// The template files the kind's letter is merged from (its own, then the partials it
     /// uses), relative to the templates directory; filled in when the engine loads them.
     std::vector<std::string> templates;

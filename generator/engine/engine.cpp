@@ -109,6 +109,10 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
         info.templates = impl->templates->files(kind.template_name);
         impl->kinds.push_back(std::move(info));
     }
+    impl->message_sender = impl->sender.message_sender(impl->message_sender_error);
+    if (s.messages && !impl->message_sender) throw StartupError(format_diagnostic(impl->message_sender_error));
+    const auto& epoch_error = s.environment.source_date_epoch_error;
+    if (s.messages && !epoch_error.empty()) throw StartupError("error: " + epoch_error);
     check_template_names(*impl);
     return std::make_shared<const Engine>(std::move(impl));
 }

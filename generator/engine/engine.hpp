@@ -3,6 +3,7 @@
 /// read → validate → enrich → merge → parse → layout → pdf, wired once. Front ends include
 /// this header, common/ and their own folder's headers, and nothing else.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -37,6 +38,9 @@ struct Settings {
     std::vector<std::string> check_kinds;
     /// The letter kinds (letters/registry.hpp); nullptr: the built-in ones.
     std::shared_ptr<const letters::KindRegistry> kinds;
+    /// The caller will ask for Digital Post messages: load fails (StartupError) when the
+    /// sender profile lacks what a message needs or SOURCE_DATE_EPOCH is malformed.
+    bool messages = false;
 };
 
 /// Thrown at start-up when fonts, templates, the sender profile or legal.json cannot be
@@ -64,6 +68,19 @@ struct Letter {
     Diagnostics diagnostics;  ///< errors and warnings
     std::string journal;      ///< the journal number, for file names (never logged)
     bool paper = false;       ///< the recipient gets paper mail (/forsendelse = papir)
+};
+
+/// How a Digital Post message is made.
+struct MessageOptions {
+    /// createdDateTime in seconds since 1970-01-01T00:00Z; empty: SOURCE_DATE_EPOCH when
+    /// it is set (reproducible output), else the clock.
+    std::optional<std::int64_t> created;
+};
+
+/// A letter and its Digital Post message (MeMo 1.2 XML holding `pdf`); `xml` is empty
+/// unless the outcome is ok.
+struct Message : Letter {
+    std::string xml;
 };
 
 /// A case read but not yet validated: its tree with source positions, opaque to front ends.
@@ -141,6 +158,11 @@ public:
     /// A case tree already read (read_order) → PDF. Diagnostics keep the tree's positions
     /// (those without one get none); their paths are the case's.
     Letter render(std::string_view kind, CaseTree tree);
+
+    /// Case text → the letter and its Digital Post message (docs/digital-post.md). A case
+    /// whose recipient has no CPR (employee) or CVR (company) number is invalid here.
+    Message message(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format = {},
+                    const MessageOptions& options = {});
 
     /// Reads, validates and enriches only (warnings included); no PDF.
     Letter check(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format = {});

@@ -1,7 +1,10 @@
 #pragma once
 /// Inside the engine: what Engine and CaseTree hold. Only engine/*.cpp include this.
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "data/value.hpp"
@@ -29,6 +32,9 @@ struct Engine::Impl {
     std::shared_ptr<const letters::TemplateSet> templates;
     letters::SenderProfile sender;
     letters::LegalRefs legal;
+    /// The profile's Digital Post fields, or why there are none.
+    std::optional<letters::MessageSender> message_sender;
+    Diagnostic message_sender_error;
 };
 
 struct CaseTree::Impl {

@@ -1,5 +1,6 @@
 // Making letters: a case (text or tree) → validated, enriched, merged, typeset, painted.
 
+#include <chrono>
 #include <map>
 
 #include "common/io.hpp"
@@ -7,8 +8,10 @@
 #include "engine/engine.hpp"
 #include "engine/impl.hpp"
 #include "layout/layout.hpp"
+#include "letters/message.hpp"
 #include "letters/view.hpp"
 #include "markup/document.hpp"
+#include "memo/memo.hpp"
 #include "pdf/writer.hpp"
 
 namespace brevgen {
@@ -65,32 +68,54 @@ struct Renderer::Impl {
         return found;
     }
 
+    /// A validated case and its view.
+    struct Prepared {
+        data::Value root;
+        letters::Enriched enriched;
+    };
+
     /// Validate and enrich a case read; nullopt (with `out` filled in) when it is invalid.
-    std::optional<letters::Enriched> enrich(const letters::KindRecord& kind, letters::CaseResult loaded, Letter& out) {
+    std::optional<Prepared> enrich(const letters::KindRecord& kind, letters::CaseResult loaded, Letter& out) {
         const auto& e = engine->impl();
         out.diagnostics.insert(out.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = loaded.malformed ? Outcome::malformed : Outcome::invalid;
             return std::nullopt;
         }
-        const data::Value& root = *loaded.root;
+        Prepared p{std::move(*loaded.root), {}};
+        const data::Value& root = p.root;
         if (const auto* j = root.find("journalnummer")) out.journal = j->scalar;
         if (const auto* f = root.find("forsendelse")) out.paper = f->scalar == "papir";
-        auto enriched = letters::enrich(kind, root, e.sender, e.legal);
-        out.diagnostics.insert(out.diagnostics.end(), enriched.warnings.begin(), enriched.warnings.end());
-        return enriched;
+        p.enriched = letters::enrich(kind, root, e.sender, e.legal);
+        out.diagnostics.insert(out.diagnostics.end(), p.enriched.warnings.begin(), p.enriched.warnings.end());
+        return p;
     }
 
     /// Read, validate and enrich case text.
-    std::optional<letters::Enriched> prepare(const letters::KindRecord& kind, std::string_view text,
-                                             std::optional<CaseFormat> format, Letter& out) {
+    std::optional<Prepared> prepare(const letters::KindRecord& kind, std::string_view text,
+                                    std::optional<CaseFormat> format, Letter& out) {
         return enrich(kind, letters::load_case(kind, text, format, engine->settings().read_limits), out);
     }
 
-    /// Merge, typeset and paint an enriched case.
-    void make(const letters::KindRecord& kind, const letters::Enriched& enriched, Letter& out) {
+    /// createdDateTime: the caller's, else SOURCE_DATE_EPOCH, else now; nullopt (with an
+    /// error in `out`) when SOURCE_DATE_EPOCH is malformed.
+    std::optional<std::int64_t> created_time(const MessageOptions& options, Letter& out) const {
+        const auto& env = engine->settings().environment;
+        if (options.created) return options.created;
+        if (env.source_date_epoch) return env.source_date_epoch;
+        if (!env.source_date_epoch_error.empty()) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(make_error({}, {}, env.source_date_epoch_error));
+            return std::nullopt;
+        }
+        return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
+
+    /// Merge, typeset and paint a prepared case.
+    void make(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
         Diagnostics merge_errors;
-        const std::string markup = merger.merge(kind.template_name, enriched.view, merge_errors);
+        const std::string markup = merger.merge(kind.template_name, prepared.enriched.view, merge_errors);
         if (has_errors(merge_errors)) {
             out.outcome = Outcome::failed;
             out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
@@ -142,7 +167,43 @@ Letter Renderer::render(std::string_view kind, std::string_view case_text, std::
     Letter out;
     const auto* record = impl_->record(kind, out);
     if (record == nullptr) return out;
-    if (auto enriched = impl_->prepare(*record, case_text, format, out)) impl_->make(*record, *enriched, out);
+    if (auto prepared = impl_->prepare(*record, case_text, format, out)) impl_->make(*record, *prepared, out);
+    return out;
+}
+
+Message Renderer::message(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format,
+                          const MessageOptions& options) {
+    Message out;
+    const auto& e = impl_->engine->impl();
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr) return out;
+    if (!e.message_sender) {
+        out.outcome = Outcome::failed;
+        out.diagnostics.push_back(e.message_sender_error);
+        return out;
+    }
+    const auto created = impl_->created_time(options, out);
+    if (!created) return out;
+    auto prepared = impl_->prepare(*record, case_text, format, out);
+    if (!prepared) return out;
+    // The recipient and the header first: a case that cannot be a message costs no PDF.
+    const auto sender = e.sender.overridden_by(prepared->root.find("afsender"));
+    auto draft = letters::draft_message(*record, prepared->root, sender, *e.message_sender);
+    if (!draft.errors.empty()) {
+        out.outcome = Outcome::invalid;
+        out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
+        return out;
+    }
+    impl_->make(*record, *prepared, out);
+    if (out.outcome != Outcome::ok) return out;
+    draft.input.pdf = out.pdf;
+    draft.input.created = *created;
+    auto written = memo::write(draft.input);
+    for (const auto& error : written.errors) {
+        out.outcome = Outcome::failed;
+        out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
+    }
+    out.xml = std::move(written.xml);
     return out;
 }
 
@@ -155,7 +216,7 @@ Letter Renderer::render(std::string_view kind, CaseTree tree) {
         return out;
     }
     auto loaded = letters::validate_case(*record, std::move(tree.impl()->root));
-    if (auto enriched = impl_->enrich(*record, std::move(loaded), out)) impl_->make(*record, *enriched, out);
+    if (auto prepared = impl_->enrich(*record, std::move(loaded), out)) impl_->make(*record, *prepared, out);
     return out;
 }
 
@@ -169,8 +230,8 @@ std::string Renderer::view(std::string_view kind, std::string_view case_text, Le
                            std::optional<CaseFormat> format) {
     const auto* record = impl_->record(kind, result);
     if (record == nullptr) return {};
-    auto enriched = impl_->prepare(*record, case_text, format, result);
-    return enriched ? enriched->view.dump(2) : std::string();
+    auto prepared = impl_->prepare(*record, case_text, format, result);
+    return prepared ? prepared->enriched.view.dump(2) : std::string();
 }
 
 Letter Renderer::typeset(std::string_view markup, const fs::path& base_dir) {

@@ -4,7 +4,9 @@
 // it current), its own part of the view, its template and its Digital Post texts.
 //
 // Digital Post notifications travel by e-mail or SMS outside Digital Post: no name, no CPR
-// number, and nothing that tells of sickness (that someone is on sick leave is health data).
+// number, nothing about health. The alert says only that there is post and, for the
+// invitation, that it names a time: "sygemelding" or "opfølgning" in an SMS would tell
+// whoever sees the phone about health.
 
 #include <nlohmann/json.hpp>
 
@@ -84,8 +86,8 @@ KindRecord information_arbejdsgiver() {
     k.info.title = "Information om opfølgning på jeres medarbejders sygemelding";
     k.info.description = "Første brev til arbejdsgiveren om fastholdelsesindsatsen";
     k.info.recipients = Recipients::employer;
-    k.info.notification_employer = "I har fået et brev fra jobcentret om en medarbejder. Læs det i jeres digitale "
-                                   "postkasse.";
+    k.info.notification_employer = "I har fået et brev fra jobcentret om en medarbejder. "
+                                   "Læs det i jeres digitale postkasse.";
     k.fields = {case_root(n, {}), nullptr};
     k.samples = samples();
     return k;
@@ -106,10 +108,9 @@ KindRecord indkaldelse() {
     k.info.title = "Indkaldelse til opfølgningsmøde";
     k.info.description = "Indkaldelse til opfølgningsmøde";
     k.info.recipients = Recipients::either;
-    k.info.notification_employee = "Du er indkaldt til et møde med jobcentret. Se tid og sted i brevet i din digitale "
-                                   "postkasse.";
-    k.info.notification_employer = "I er inviteret til et møde med jobcentret. Se tid og sted i brevet i jeres "
-                                   "digitale postkasse.";
+    k.info.notification_employee = "Du er indkaldt til et møde med jobcentret. Tid og sted står i brevet.";
+    k.info.notification_employer = "I er inviteret til et møde med jobcentret. Tid og sted står i brevet.";
+    k.info.digital_post_appointment = true;  // the meeting goes into the recipient's calendar
     k.fields = {case_root(n, {recipient_choice("arbejdsgiver: arbejdsgiverens kopi (uden CPR-nummer og "
                                                "helbredsoplysninger)"),
                               object("moede", required(), "Mødet", std::move(moede))}),
@@ -141,8 +142,8 @@ KindRecord optrapningsplan() {
     k.info.title = "Plan for gradvis tilbagevenden (optrapningsplan)";
     k.info.description = "Plan for gradvis tilbagevenden, til underskrift på mødet";
     k.info.recipients = Recipients::together;
-    k.info.notification_employee = "Du har fået planen fra dit møde med jobcentret. Læs den i din digitale postkasse.";
-    k.info.notification_employer = "I har fået planen fra mødet med jobcentret. Læs den i jeres digitale postkasse.";
+    k.info.notification_employee = "Du har fået en plan fra jobcentret. Læs den i din digitale postkasse.";
+    k.info.notification_employer = "I har fået en plan fra jobcentret. Læs den i jeres digitale postkasse.";
     k.fields = {case_root(n, {std::move(plan)}), check_plan};
     k.enrich = [](const data::Value& root, const LegalRefs& legal, nlohmann::json& view, Diagnostics& warnings) {
         view["plan"] = plan_view(root, legal, warnings);
@@ -164,10 +165,10 @@ KindRecord referat() {
     k.info.title = "Referat af opfølgningsmøde";
     k.info.description = "Referat af opfølgningsmøde";
     k.info.recipients = Recipients::either;
-    k.info.notification_employee = "Du har fået referatet af dit møde med jobcentret. Læs det i din digitale "
-                                   "postkasse.";
-    k.info.notification_employer = "I har fået referatet af mødet med jobcentret. Læs det i jeres digitale "
-                                   "postkasse.";
+    k.info.notification_employee = "Du har fået et referat af et møde med jobcentret. "
+                                   "Læs det i din digitale postkasse.";
+    k.info.notification_employer = "I har fået et referat af et møde med jobcentret. "
+                                   "Læs det i jeres digitale postkasse.";
     k.fields = {case_root(n, {recipient_choice("arbejdsgiver: arbejdsgiverens kopi (uden CPR-nummer)"),
                               object("moede", required(), "Mødet", std::move(moede)),
                               text("referent", required(), "Hvem der skrev referatet"),
