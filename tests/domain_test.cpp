@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain_test_support.hpp"
+#include "danish/weekdays.hpp"
 #include "letters/domain.hpp"
 
 using brevgen::danish::Date;
@@ -263,6 +264,22 @@ TEST_CASE("hours per day only where the plan names the days", "[domain][plan]") 
     CHECK(plan.rows[3].timer_pr_dag.empty());
     CHECK(plan.rows[4].timer_pr_dag == "10");
     CHECK(plan.rows[5].timer_pr_dag == "5,25");
+}
+
+TEST_CASE("weekdays as a plan names them", "[domain][plan]") {
+    using brevgen::danish::count_weekdays;
+    CHECK(count_weekdays("man., ons., fre.") == 3);
+    CHECK(count_weekdays("man.–fre.") == 5);
+    CHECK(count_weekdays("man-ons og fre") == 4);
+    CHECK(count_weekdays("mandag, Tirsdag") == 2);
+    CHECK(count_weekdays("lør.–søn.") == 2);
+    CHECK(count_weekdays("man., man.") == 1);  // a day counts once
+    CHECK_FALSE(count_weekdays(""));
+    CHECK_FALSE(count_weekdays("formiddage"));
+    CHECK_FALSE(count_weekdays("fre.–man."));   // backwards
+    CHECK_FALSE(count_weekdays("man.–"));       // an open range
+    CHECK_FALSE(count_weekdays("man.––ons."));
+    CHECK_FALSE(count_weekdays("3 dage"));
 }
 
 TEST_CASE("a plan that starts on a weekend", "[domain][plan]") {
