@@ -23,7 +23,7 @@ std::size_t slice_of_rule(const std::vector<double>& tops, double y) {
     return s > 0 && std::abs(tops[s] - y) < 1e-6 ? s - 1 : s;
 }
 
-void move_down(Item& item, double dy) {
+void move_up(Item& item, double dy) {
     std::visit(
         [dy](auto& shape) {
             using T = std::decay_t<decltype(shape)>;
@@ -80,7 +80,7 @@ std::vector<Fragment> split_fragment(Fragment f, const std::vector<double>& cuts
         } else {
             s = slice_of(tops, std::get<ImagePlacement>(item.shape).rect.y);
         }
-        move_down(item, tops[s]);
+        move_up(item, tops[s]);
         slices[s].items.push_back(std::move(item));
     }
     for (auto& link : f.links) {
