@@ -112,38 +112,61 @@ struct Renderer::Impl {
             .count();
     }
 
-    /// Merge, typeset and paint a prepared case.
-    void make(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
+    /// The template merged with the view; "" (with `out` failed) on a merge error.
+    std::string merge(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
         Diagnostics merge_errors;
-        const std::string markup = merger.merge(kind.template_name, prepared.enriched.view, merge_errors);
+        std::string markup = merger.merge(kind.template_name, prepared.enriched.view, merge_errors);
         if (has_errors(merge_errors)) {
             out.outcome = Outcome::failed;
             out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
-            return;
+            return {};
         }
+        return markup;
+    }
+
+    /// Merge, typeset and paint a prepared case.
+    void make(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
+        const std::string markup = merge(kind, prepared, out);
+        if (out.outcome != Outcome::ok) return;
         const std::size_t before = out.diagnostics.size();
         typeset_into(markup, engine->settings().templates_dir, out);
-        // Positions in the merged markup mean nothing to whoever wrote the case: the message
-        // (a character no font has, a page limit) stands on its own.
-        for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
+        to_case_positions(prepared.root, out.diagnostics, before);
+    }
+
+    /// Layout's errors point into the merged markup, which means nothing to whoever wrote
+    /// the case: an error about a case field (an address line too long for the window)
+    /// moves to that field's place in the case; the others stand on their own.
+    static void to_case_positions(const data::Value& root, Diagnostics& ds, std::size_t from) {
+        for (std::size_t i = from; i < ds.size(); ++i) {
+            const data::Value* field = ds[i].path.empty() ? nullptr : root.at(ds[i].path);
+            ds[i].pos = field ? field->pos : SourcePos{};
+        }
+    }
+
+    layout::Environment environment(const fs::path& base_dir, bool paper) {
+        const auto& e = engine->impl();
+        layout::Environment env;
+        env.fonts = e.fonts.get();
+        env.hyphenator = e.hyphenator;
+        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
+        env.limits = e.settings.layout_limits;
+        env.read_file = [this, base_dir](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
+        };
+        const auto& field = e.sender.adressefelt;
+        env.window = layout::Window{mm(field.venstre), mm(field.top), mm(field.hoejre), mm(field.bund)};
+        env.paper = paper;
+        return env;
     }
 
     void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out) {
-        const auto& e = engine->impl();
         auto parsed = markup::parse(markup_text);
         if (has_errors(parsed.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
             out.outcome = Outcome::invalid;
             return;
         }
-        layout::Environment env;
-        env.fonts = e.fonts.get();
-        env.hyphenator = e.hyphenator;
-        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
-        env.limits = e.settings.layout_limits;
-        env.read_file = [this, &base_dir](const std::string& src) {
-            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
-        };
+        const auto env = environment(base_dir, out.paper);
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), laid.diagnostics.begin(), laid.diagnostics.end());
@@ -222,7 +245,25 @@ Letter Renderer::render(std::string_view kind, CaseTree tree) {
 
 Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format) {
     Letter out;
-    if (const auto* record = impl_->record(kind, out)) impl_->prepare(*record, case_text, format, out);
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr) return out;
+    const auto prepared = impl_->prepare(*record, case_text, format, out);
+    if (!prepared) return out;
+    // The address is the one part of the layout a valid case can still fail: fit it into the
+    // envelope window as render would, without laying out the rest.
+    const std::string markup = impl_->merge(*record, *prepared, out);
+    if (out.outcome != Outcome::ok) return out;
+    auto parsed = markup::parse(markup);
+    const std::size_t before = out.diagnostics.size();
+    if (has_errors(parsed.diagnostics)) {
+        out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    } else {
+        const auto env = impl_->environment(impl_->engine->settings().templates_dir, out.paper);
+        const auto found = layout::check_address(parsed.letter, env);
+        out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
+    }
+    if (has_errors(out.diagnostics)) out.outcome = Outcome::invalid;
+    Impl::to_case_positions(prepared->root, out.diagnostics, before);
     return out;
 }
 

@@ -33,14 +33,26 @@ struct MessageSender {
     std::string contact_point_label;  ///< optional, only with an id
 };
 
-/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo; and for
-/// Digital Post the fields MessageSender lists.
+/// Where the print service's window envelope shows the address, in mm from the top-left
+/// corner of the page (the profile's "adressefelt"; docs/paper.md).
+struct AddressField {
+    double venstre = 20;
+    double top = 45;
+    double hoejre = 105;
+    double bund = 74;
+};
+
+/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo; for
+/// Digital Post the fields MessageSender lists; and the envelope window, which only the
+/// profile sets (a case cannot move it).
 struct SenderProfile {
     std::map<std::string, std::string> fields;
+    AddressField adressefelt;
     std::filesystem::path directory;  ///< where a relative logo file name is looked up
     std::filesystem::path file;       ///< the profile file, for messages about it
 
-    /// Loads a profile file (JSON object of strings); throws SenderError.
+    /// Loads a profile file (a JSON object of strings, and the "adressefelt" object of
+    /// numbers); throws SenderError.
     static SenderProfile load(const std::filesystem::path& file);
 
     /// The profile with the case's /afsender fields applied. A case may name a logo file
