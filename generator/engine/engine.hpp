@@ -155,8 +155,8 @@ public:
     /// Case text (JSON or XML; format sniffed when not given) → PDF.
     Letter render(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format = {});
 
-    /// A case tree already read (read_order) → PDF. Diagnostics keep the tree's positions
-    /// (those without one get none); their paths are the case's.
+    /// A case tree already read (read_order) → PDF. Diagnostics carry the tree's positions
+    /// (in the batch: the extract's); their paths are the case's, without "/case".
     Letter render(std::string_view kind, CaseTree tree);
 
     /// Case text → the letter and its Digital Post message (docs/digital-post.md). A case
