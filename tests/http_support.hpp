@@ -136,6 +136,65 @@ struct RawReply {
     }
 };
 
+/// A client connection kept open across steps: for clients that hold a connection (slow,
+/// idle, not reading) while others are served.
+class Socket {
+public:
+    explicit Socket(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+            ::close(fd_);
+            throw std::runtime_error("cannot connect");
+        }
+    }
+    ~Socket() { close(); }
+    Socket(const Socket&) = delete;
+    Socket& operator=(const Socket&) = delete;
+
+    /// Sends what the socket takes; false once the server has closed or reset it.
+    bool send(const std::string& bytes) {
+        return fd_ >= 0 && ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+    }
+
+    /// Reads until the server closes or `timeout_ms` passes, or (when `until` is given)
+    /// until the text read so far contains it.
+    RawReply read(int timeout_ms, const std::string& until = "");
+
+    void close() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+private:
+    int fd_;
+};
+
+/// Reads from `fd` until the peer closes, `timeout_ms` passes, or `until` (when not empty)
+/// has been read; the status is that of the first response.
+inline RawReply read_reply(int fd, int timeout_ms, const std::string& until = "") {
+    RawReply reply;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    char buf[65536];
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (!until.empty() && reply.text.find(until) != std::string::npos) break;
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 20) <= 0) continue;
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) {
+            reply.closed = true;
+            break;
+        }
+        reply.text.append(buf, static_cast<std::size_t>(n));
+    }
+    if (reply.text.rfind("HTTP/1.1 ", 0) == 0) reply.status = std::stoi(reply.text.substr(9, 3));
+    return reply;
+}
+
+inline RawReply Socket::read(int timeout_ms, const std::string& until) { return read_reply(fd_, timeout_ms, until); }
+
 /// Connects to 127.0.0.1:port, sends `head`, then `filler` bytes of 'x' in 64 KiB pieces
 /// (stopping quietly when the server has closed), and reads until the server closes or
 /// `timeout_ms` passes.
@@ -156,21 +215,8 @@ inline RawReply raw_exchange(int port, const std::string& head, std::size_t fill
         if (::send(fd, piece.data(), n, MSG_NOSIGNAL) <= 0) break;
         sent += n;
     }
-    RawReply reply;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    char buf[65536];
-    while (std::chrono::steady_clock::now() < deadline) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) continue;
-        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-        if (n <= 0) {
-            reply.closed = true;
-            break;
-        }
-        reply.text.append(buf, static_cast<std::size_t>(n));
-    }
+    RawReply reply = read_reply(fd, timeout_ms);
     ::close(fd);
-    if (reply.text.rfind("HTTP/1.1 ", 0) == 0) reply.status = std::stoi(reply.text.substr(9, 3));
     return reply;
 }
 

@@ -1,6 +1,9 @@
 #include "http/auth.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -26,15 +29,29 @@ bool printable_without_spaces(std::string_view s) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error) {
+std::string token_file_mode_warning(const std::string& file, unsigned mode) {
+    if ((mode & 077u) == 0) return {};
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%04o", mode & 07777u);
+    return file + ": warning: other users may read the token file (mode " + octal +
+           "); make it readable by the service's user only (chmod 600)";
+}
+
+std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error,
+                                                    std::string* warning) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         error = file + ": error: cannot read the token file: " + std::strerror(errno);
         return std::nullopt;
     }
+    if (warning != nullptr) {
+        struct stat st {};
+        *warning = ::stat(file.c_str(), &st) == 0 ? token_file_mode_warning(file, st.st_mode) : std::string();
+    }
     std::vector<std::string> tokens;
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // UTF-8 BOM
         const std::string_view t = trim(line);
         if (t.empty() || t.front() == '#') continue;
         const std::string where = file + ":" + std::to_string(number) + ": error: ";

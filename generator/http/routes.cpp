@@ -45,6 +45,8 @@ bool method_allowed(Route route, std::string_view method) {
     return route != Route::unknown && (method == "GET" || method == "HEAD");
 }
 
+bool renders(Route route) { return route == Route::letter; }
+
 std::optional<data::Format> case_format(std::string_view content_type) {
     const std::size_t semicolon = content_type.find(';');
     const std::string_view type = trim(content_type.substr(0, semicolon));

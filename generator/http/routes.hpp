@@ -25,6 +25,10 @@ std::string_view allowed_methods(Route route);
 /// True when the route answers `method`.
 bool method_allowed(Route route, std::string_view method);
 
+/// True when the route's answer is rendered by a worker (and so may wait for one); the
+/// other routes are answered by the event loop at once.
+bool renders(Route route);
+
 /// The case format a Content-Type names: application/json or application/xml, with no
 /// parameter but an optional charset=utf-8 (any case). nullopt for anything else.
 std::optional<data::Format> case_format(std::string_view content_type);

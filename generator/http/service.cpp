@@ -47,7 +47,7 @@ struct Service::Impl {
     Impl(std::shared_ptr<const Engine> e, ServiceOptions o)
         : engine(std::move(e)), options(std::move(o)), tokens(options.tokens), metrics(kind_names(*engine)) {
         letters_json = letters_document(*engine);
-        openapi_json = openapi_document(*engine);
+        openapi_json = openapi_document(*engine, !options.tokens.empty());
         for (const auto& k : engine->kinds()) schemas.emplace(k.name, engine->schema(k.name));
     }
 
@@ -84,8 +84,7 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
         r.add("Allow", allowed);
         return r;
     }
-    const bool cheap = m.route == Route::healthz || m.route == Route::metrics;
-    if (overloaded && !cheap) {
+    if (overloaded && renders(m.route)) {
         Response r = problem(503, "every worker is busy and the queue is full; retry shortly", id);
         r.add("Retry-After", "1");
         return r;
