@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,16 +81,21 @@ public:
     }
 
     /// The server's resident memory in KiB (VmRSS), or -1.
-    long rss_kb() const {
+    long rss_kb() const { return status_kb("VmRSS:"); }
+
+    /// The server's peak resident memory so far in KiB (VmHWM), or -1.
+    long peak_rss_kb() const { return status_kb("VmHWM:"); }
+
+private:
+    long status_kb(const std::string& field) const {
         std::ifstream in("/proc/" + std::to_string(pid_) + "/status");
         std::string line;
         while (std::getline(in, line)) {
-            if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+            if (line.rfind(field, 0) == 0) return std::stol(line.substr(field.size()));
         }
         return -1;
     }
 
-private:
     [[noreturn]] void exec_child(const std::vector<std::string>& argv) {
         const int err = ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int null = ::open("/dev/null", O_RDWR);
