@@ -90,11 +90,14 @@ std::vector<std::string> tokens(const std::string& pointer) {
     return out;
 }
 
-/// {"properties": {"a": {"properties": {"b": leaf}}}} along `path`, each level required
-/// when `require_levels` is set (so an "if" only matches when the field is there).
+/// {"type": "object", "properties": {"a": {"type": "object", "properties": {"b": leaf}}}}
+/// along `path`, each level required when `require_levels` is set (so an "if" only matches
+/// when the field is there). Every level says it is an object and defines what it requires,
+/// as strict validators (Ajv's strict mode) want.
 Json nest(const std::vector<std::string>& path, Json leaf, bool require_levels) {
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
         Json level = Json::object();
+        level["type"] = "object";
         level["properties"][*it] = std::move(leaf);
         if (require_levels) level["required"] = Json::array({*it});
         leaf = std::move(level);
@@ -102,11 +105,23 @@ Json nest(const std::vector<std::string>& path, Json leaf, bool require_levels) 
     return leaf;
 }
 
-/// Merges `from` into `into`: objects member by member, arrays ("required") appended.
+/// An object schema requiring `field`, which the schema's own "properties" describe fully.
+Json requiring(const std::string& field) {
+    Json out = Json::object();
+    out["type"] = "object";
+    out["properties"][field] = true;
+    out["required"] = Json::array({field});
+    return out;
+}
+
+/// Merges `from` into `into`: objects member by member, arrays ("required") appended, an
+/// object schema kept over `true`.
 void merge(Json& into, const Json& from) {
     for (const auto& [key, value] : from.items()) {
         if (into.contains(key) && into[key].is_object() && value.is_object()) {
             merge(into[key], value);
+        } else if (into.contains(key) && into[key].is_object() && value.is_boolean()) {
+            // keep the object: a property's schema says more than `true` (any value)
         } else if (into.contains(key) && into[key].is_array() && value.is_array()) {
             for (const auto& v : value) into[key].push_back(v);
         } else {
@@ -124,7 +139,7 @@ void collect_conditions(const FieldSpec& spec, const std::string& path, Json& al
             const std::string last = when.back();
             when.pop_back();
             const Json condition = nest(when, nest({last}, Json{{"enum", field.presence.when_values}}, true), true);
-            const Json then = nest(tokens(path), Json{{"required", Json::array({field.name})}}, false);
+            const Json then = nest(tokens(path), requiring(field.name), false);
             auto rule = std::find_if(all_of.begin(), all_of.end(), [&](const Json& r) { return r["if"] == condition; });
             if (rule == all_of.end()) {
                 all_of.push_back(Json{{"if", condition}, {"then", then}});
