@@ -35,3 +35,19 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Test tools from npm (OpenAPI lint, JSON Schema, validating proxy), pinned in
+# tests/js/package-lock.json. Node.js and npm come from Debian when the machine has none.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+js="$(dirname "$0")/../tests/js"
+# npm ci starts from scratch every time: skip it when the installed tree is from this lock.
+if ! cmp -s "$js/package-lock.json" "$js/node_modules/.installed-from-lock"; then
+  npm ci --prefix "$js" --no-audit --no-fund
+  cp "$js/package-lock.json" "$js/node_modules/.installed-from-lock"
+fi

@@ -458,7 +458,8 @@ void EventLoop::Impl::respond(Connection& conn, Response&& r, bool close) {
     conn.exchange.route = r.route;
     conn.exchange.kind = std::move(r.kind);
     conn.exchange.bytes_out = r.body.size();
-    const bool head_only = conn.head.state == ParsedHead::State::complete && conn.head.request.method == "HEAD";
+    const bool head_only = conn.head.state == ParsedHead::State::complete ? conn.head.request.method == "HEAD"
+                                                                         : is_head_request(conn.in);
     conn.out = serialize_response(r, head_only, close);
     conn.sent = 0;
     conn.close_after = close;

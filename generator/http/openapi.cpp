@@ -236,7 +236,8 @@ std::string openapi_document(const Engine& engine, bool authenticated) {
                    {"description", description(authenticated)}};
     doc["jsonSchemaDialect"] = "https://json-schema.org/draft/2020-12/schema";
     doc["servers"] = {{{"url", "/"}, {"description", "The server that serves this document"}}};
-    if (authenticated) doc["security"] = {{{"bearerAuth", json::array()}}};
+    // Without tokens nothing is asked for: an empty requirement list says so explicitly.
+    doc["security"] = authenticated ? json{{{"bearerAuth", json::array()}}} : json::array();
     doc["tags"] = {{{"name", "letters"}, {"description", "Case data in, PDF out"}},
                    {{"name", "service"}, {"description", "Discovery, health and metrics"}}};
     doc["paths"] = paths(engine, authenticated);

@@ -252,6 +252,8 @@ ParsedHead parse_head(std::string_view bytes, const HeadLimits& limits) {
     return h;
 }
 
+bool is_head_request(std::string_view bytes) { return bytes.substr(skip_empty_lines(bytes), 5) == "HEAD "; }
+
 std::string decode_path(std::string_view raw, bool& ok) {
     const auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';

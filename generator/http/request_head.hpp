@@ -46,6 +46,10 @@ std::size_t find_head_end(std::string_view bytes, std::size_t from = 0);
 /// version other than HTTP/1.x.
 ParsedHead parse_head(std::string_view bytes, const HeadLimits& limits = {});
 
+/// True when the bytes of a request (complete or not) start a HEAD request: an answer to
+/// it, even an error, carries no body.
+bool is_head_request(std::string_view bytes);
+
 /// Decodes the %XX escapes of a path. Sets `ok` to false (and returns "") when an escape
 /// is malformed or decodes to a control character.
 std::string decode_path(std::string_view raw, bool& ok);
