@@ -389,6 +389,14 @@ TEST_CASE("serve: 400 concurrent requests, 8 at a time, all succeed") {
     CHECK(bad == 0);
 }
 
+TEST_CASE("serve: a token file others may read is used, with a warning") {
+    const std::string tokens = token_file("0123456789abcdef-first\n");
+    ::chmod(tokens.c_str(), 0644);
+    ServerProcess server({"--token-file", tokens});
+    CHECK(server.log().find(tokens + ": warning: other users may read the token file (mode 0644)") != std::string::npos);
+    CHECK(get(server.port(), "/v1/letters", "Authorization: Bearer 0123456789abcdef-first\r\n").status == 200);
+}
+
 TEST_CASE("serve: without a token file only loopback addresses are allowed") {
     const Run r = run_brevgen("serve --listen 0.0.0.0:0");
     CHECK(r.exit_code == 2);
