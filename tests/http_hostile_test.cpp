@@ -221,6 +221,17 @@ TEST_CASE("serve: SIGTERM with 10 slow clients ends the process within 10 s") {
     CHECK(server.log().find("\"event\":\"stopped\"") != std::string::npos);
 }
 
+TEST_CASE("serve: a second signal ends the wait for slow clients at once") {
+    ServerProcess server({"--shutdown-timeout", "60"});
+    const SlowClients slow(server.port(), 4, std::chrono::milliseconds(200));
+    ::kill(server.pid(), SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto start = Clock::now();
+    CHECK(server.stop(SIGINT) == 0);
+    CHECK(Clock::now() - start < std::chrono::seconds(2));
+    CHECK(server.log().find("\"event\":\"stopping now\",\"signal\":\"SIGINT\"") != std::string::npos);
+}
+
 TEST_CASE("serve: a request that does not arrive within --request-timeout gets 408") {
     ServerProcess server({"--request-timeout", "1"});
     Socket s(server.port());

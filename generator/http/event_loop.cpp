@@ -1,149 +1,38 @@
-#include "http/event_loop.hpp"
+// The event loop: set-up, the loop itself, and reading requests up to handing them to a worker.
+#include "http/event_loop_impl.hpp"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <stdexcept>
-#include <unordered_map>
-#include <vector>
 
 #include "http/access_log.hpp"
-#include "http/connection.hpp"
-#include "http/problem.hpp"
 #include "http/routes.hpp"
 #include "http/wire.hpp"
-#include "http/work_queue.hpp"
 
 namespace brevgen::http {
 
-namespace {
+using namespace loop;
 
-using namespace std::chrono_literals;
-
-constexpr auto sweep_interval = 100ms;  ///< how often deadlines are checked
-constexpr auto linger_total = 2s;       ///< longest a closing connection's input is drained
-constexpr auto linger_silence = 500ms;  ///< a closing connection quiet this long is closed
-constexpr int accept_batch = 64;        ///< accepts per wake-up, so reads get their turn
-
-/// Markers for the two descriptors that are not connections.
-char listen_tag, wake_tag;
-
-/// A rendered response handed back from a worker to the loop.
-struct Completion {
-    Connection* conn = nullptr;
-    std::string wire;   ///< the whole response
-    std::size_t sent = 0;  ///< how much the worker could already send
-    bool failed = false;   ///< the send failed: the client is gone
-    bool close = false;
-    int status = 0;
-    Route route = Route::unknown;
-    std::string kind;
-    std::size_t bytes_out = 0;
-};
-
-/// A problem the loop answers itself, before or instead of the service.
-Response loop_problem(int status, std::string_view detail, const std::string& id) {
-    Response r = problem(status, detail, id);
-    r.add("X-Request-Id", id);
-    if (status == 503) r.add("Retry-After", "1");
-    return r;
+EventLoop::Impl::Impl(Service& s, int fd, const LoopLimits& l)
+    : service(s), listen_fd(fd), limits(l), pool(l.threads, l.queue, [&s] { s.warm_up(); }) {
+    epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
+    wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (epoll_fd < 0 || wake_fd < 0) throw std::runtime_error(std::string("epoll: ") + std::strerror(errno));
+    add(listen_fd, &loop::listen_tag, EPOLLIN);
+    add(wake_fd, &loop::wake_tag, EPOLLIN);
 }
 
-Response too_many_connections(const std::string& id) {
-    return loop_problem(503, "the server has as many connections as it accepts; retry shortly", id);
+EventLoop::Impl::~Impl() {
+    pool.shutdown();
+    conns.clear();
+    if (listen_fd >= 0) ::close(listen_fd);
+    ::close(wake_fd);
+    ::close(epoll_fd);
 }
-
-}  // namespace
-
-struct EventLoop::Impl {
-    Service& service;
-    int listen_fd;
-    LoopLimits limits;
-    int epoll_fd = -1;
-    int wake_fd = -1;
-    WorkQueue pool;
-    std::unordered_map<Connection*, std::unique_ptr<Connection>> conns;
-    std::vector<std::unique_ptr<Connection>> closed;  ///< freed after the current batch of events
-    std::unordered_map<std::string, std::size_t> per_address;
-    std::size_t counted = 0;    ///< connections counted against the caps
-    std::size_t lingering = 0;  ///< closing connections not counted against them
-    std::size_t body_in_flight = 0;
-    std::mutex done_mutex;
-    std::vector<Completion> done;
-    std::atomic<int> stop_requests{0};
-    int stops_seen = 0;
-    bool draining = false;
-    bool accept_paused = false;
-    Clock::time_point drain_end;
-
-    Impl(Service& s, int fd, const LoopLimits& l)
-        : service(s), listen_fd(fd), limits(l), pool(l.threads, l.queue, [&s] { s.warm_up(); }) {
-        epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
-        wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-        if (epoll_fd < 0 || wake_fd < 0) throw std::runtime_error(std::string("epoll: ") + std::strerror(errno));
-        add(listen_fd, &listen_tag, EPOLLIN);
-        add(wake_fd, &wake_tag, EPOLLIN);
-    }
-
-    ~Impl() {
-        pool.shutdown();
-        conns.clear();
-        if (listen_fd >= 0) ::close(listen_fd);
-        ::close(wake_fd);
-        ::close(epoll_fd);
-    }
-
-    void add(int fd, void* tag, std::uint32_t events) {
-        epoll_event ev{};
-        ev.events = events;
-        ev.data.ptr = tag;
-        ::epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev);
-    }
-
-    /// Watches `conn` for `events` (0: not at all, while a worker has it).
-    void watch(Connection& conn, std::uint32_t events) {
-        if (events == conn.events) return;
-        epoll_event ev{};
-        ev.events = events;
-        ev.data.ptr = &conn;
-        if (events == 0) ::epoll_ctl(epoll_fd, EPOLL_CTL_DEL, conn.fd, &ev);
-        else ::epoll_ctl(epoll_fd, conn.events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, conn.fd, &ev);
-        conn.events = events;
-    }
-
-    Clock::time_point capped(Clock::time_point t) const { return draining ? std::min(t, drain_end) : t; }
-
-    void run();
-    void accept_all();
-    void admit(int fd, std::string address);
-    bool make_room(const std::string& address);
-    Connection* oldest_idle(const std::string* address);
-    void on_event(Connection& conn, std::uint32_t events);
-    void on_readable(Connection& conn);
-    void process(Connection& conn);
-    void on_head(Connection& conn);
-    void dispatch(Connection& conn);
-    void render(Connection* conn, int fd, Request request, std::string body, bool close);
-    void on_wake();
-    void on_completion(Completion&& c);
-    void respond(Connection& conn, Response&& r, bool close);
-    void after_response(Connection& conn);
-    void start_linger(Connection& conn);
-    void log_exchange(Connection& conn);
-    void release_body(Connection& conn);
-    void close_conn(Connection& conn);
-    void sweep(Clock::time_point now);
-    void begin_drain();
-};
 
 void EventLoop::Impl::run() {
     std::vector<epoll_event> events(128);
@@ -166,83 +55,6 @@ void EventLoop::Impl::run() {
             next_sweep = now + sweep_interval;
         }
     }
-}
-
-// ---- accepting ------------------------------------------------------------------------
-
-void EventLoop::Impl::accept_all() {
-    for (int i = 0; i < accept_batch && !draining; ++i) {
-        const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED) continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
-                // Out of descriptors or memory: stop polling the socket until the next
-                // sweep instead of spinning on it; the kernel's backlog holds the rest.
-                ::epoll_ctl(epoll_fd, EPOLL_CTL_DEL, listen_fd, nullptr);
-                accept_paused = true;
-            }
-            return;
-        }
-        const int one = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        admit(fd, peer_address(fd));
-    }
-}
-
-/// The longest-idle connection (of `address`, when given) that has no request under way.
-Connection* EventLoop::Impl::oldest_idle(const std::string* address) {
-    Connection* oldest = nullptr;
-    for (auto& [ptr, conn] : conns) {
-        if (conn->phase != Phase::idle || !conn->in.empty() || !conn->counted) continue;
-        if (address != nullptr && conn->address != *address) continue;
-        if (oldest == nullptr || conn->idle_since < oldest->idle_since) oldest = ptr;
-    }
-    return oldest;
-}
-
-/// Makes room for one more connection from `address` by closing idle ones; false when the
-/// caps are taken by connections with requests under way.
-bool EventLoop::Impl::make_room(const std::string& address) {
-    const auto it = per_address.find(address);
-    if (it != per_address.end() && it->second >= limits.max_connections_per_address) {
-        Connection* idle = oldest_idle(&address);
-        if (idle == nullptr) return false;
-        close_conn(*idle);
-    }
-    if (counted >= limits.max_connections) {
-        Connection* idle = oldest_idle(nullptr);
-        if (idle == nullptr) return false;
-        close_conn(*idle);
-    }
-    return true;
-}
-
-void EventLoop::Impl::admit(int fd, std::string address) {
-    auto owned = std::make_unique<Connection>(fd, std::move(address));
-    Connection& conn = *owned;
-    const auto now = Clock::now();
-    conn.idle_since = now;
-    if (make_room(conn.address)) {
-        conn.deadline = now + limits.request_timeout;
-        ++counted;
-        ++per_address[conn.address];
-        service.metrics().connections(1);
-        conns.emplace(&conn, std::move(owned));
-        watch(conn, EPOLLIN);
-        return;
-    }
-    // Refused at once, without reading: a 503 fits an empty socket buffer whole.
-    service.metrics().connection_refused();
-    conn.counted = false;
-    conn.exchange.id = new_request_id();
-    conn.exchange.start = now;
-    if (lingering >= limits.max_connections) {  // even closing ones are too many: just close
-        respond(conn, too_many_connections(conn.exchange.id), true);
-        log_exchange(conn);
-        return;
-    }
-    conns.emplace(&conn, std::move(owned));
-    respond(conn, too_many_connections(conn.exchange.id), true);
 }
 
 // ---- reading requests -----------------------------------------------------------------
@@ -403,204 +215,6 @@ void EventLoop::Impl::render(Connection* conn, int fd, Request request, std::str
     }
     const std::uint64_t one = 1;
     [[maybe_unused]] const auto ignored = ::write(wake_fd, &one, sizeof one);
-}
-
-// ---- responses ------------------------------------------------------------------------
-
-void EventLoop::Impl::on_wake() {
-    std::uint64_t count = 0;
-    [[maybe_unused]] const auto ignored = ::read(wake_fd, &count, sizeof count);
-    std::vector<Completion> batch;
-    {
-        const std::lock_guard lock(done_mutex);
-        batch.swap(done);
-    }
-    for (auto& c : batch) on_completion(std::move(c));
-    const int stops = stop_requests.load();
-    if (stops > stops_seen) {
-        stops_seen = stops;
-        if (!draining) {
-            begin_drain();
-        } else {
-            drain_end = Clock::now();  // asked again: stop waiting for clients now
-            sweep(drain_end);
-        }
-    }
-}
-
-void EventLoop::Impl::on_completion(Completion&& c) {
-    Connection& conn = *c.conn;
-    release_body(conn);
-    conn.exchange.status = c.status;
-    conn.exchange.route = c.route;
-    conn.exchange.kind = std::move(c.kind);
-    conn.exchange.bytes_out = c.bytes_out;
-    conn.phase = Phase::writing;  // until written
-    if (c.failed) {
-        log_exchange(conn);
-        close_conn(conn);
-        return;
-    }
-    conn.out = std::move(c.wire);
-    conn.sent = c.sent;
-    conn.close_after = c.close;
-    if (conn.written()) {
-        after_response(conn);
-        process(conn);
-        return;
-    }
-    conn.deadline = capped(Clock::now() + limits.write_timeout);
-    watch(conn, EPOLLOUT);
-}
-
-void EventLoop::Impl::respond(Connection& conn, Response&& r, bool close) {
-    conn.exchange.status = r.status;
-    conn.exchange.route = r.route;
-    conn.exchange.kind = std::move(r.kind);
-    conn.exchange.bytes_out = r.body.size();
-    const bool head_only = conn.head.state == ParsedHead::State::complete ? conn.head.request.method == "HEAD"
-                                                                         : is_head_request(conn.in);
-    conn.out = serialize_response(r, head_only, close);
-    conn.sent = 0;
-    conn.close_after = close;
-    conn.phase = Phase::writing;
-    if (!conn.write_some()) {
-        log_exchange(conn);
-        close_conn(conn);
-        return;
-    }
-    if (conn.written()) {
-        after_response(conn);
-        return;
-    }
-    conn.deadline = capped(Clock::now() + limits.write_timeout);
-    watch(conn, EPOLLOUT);
-}
-
-/// The response is out: logs it, then closes or waits for the next request.
-void EventLoop::Impl::after_response(Connection& conn) {
-    log_exchange(conn);
-    conn.out.clear();
-    conn.out.shrink_to_fit();
-    conn.sent = 0;
-    if (conn.close_after) {
-        start_linger(conn);
-        return;
-    }
-    conn.head = ParsedHead{};
-    conn.body_length = 0;
-    conn.phase = Phase::idle;
-    conn.idle_since = Clock::now();
-    conn.deadline = capped(conn.idle_since + limits.keep_alive_timeout);
-    watch(conn, EPOLLIN);
-}
-
-/// Closing politely: the client may still be sending (a refused body), and closing with
-/// unread input would reset the connection and could destroy the response in flight. So
-/// the write side is shut, and input is read and dropped until the client closes, goes
-/// quiet, or the time is up.
-void EventLoop::Impl::start_linger(Connection& conn) {
-    if (!conns.contains(&conn)) return;  // refused beyond every cap: the caller closes it
-    ::shutdown(conn.fd, SHUT_WR);
-    release_body(conn);
-    if (conn.counted) {
-        conn.counted = false;
-        --counted;
-        if (--per_address[conn.address] == 0) per_address.erase(conn.address);
-        service.metrics().connections(-1);
-    }
-    ++lingering;
-    conn.phase = Phase::lingering;
-    conn.in.clear();
-    conn.in.shrink_to_fit();
-    const auto now = Clock::now();
-    conn.linger_end = capped(now + linger_total);
-    conn.deadline = std::min(now + linger_silence, conn.linger_end);
-    watch(conn, EPOLLIN);
-}
-
-void EventLoop::Impl::log_exchange(Connection& conn) {
-    Exchange& e = conn.exchange;
-    if (e.status != 0) {
-        LogEntry entry;
-        entry.request_id = e.id;
-        entry.method = e.method;
-        entry.route = e.route;
-        entry.kind = e.kind;
-        entry.status = e.status;
-        entry.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - e.start).count();
-        entry.bytes_in = e.bytes_in;
-        entry.bytes_out = e.bytes_out;
-        service.metrics().request(e.route, e.kind, e.status, entry.duration_ms / 1000.0, e.bytes_in, e.bytes_out);
-        write_log_line(format_log_line(entry, std::chrono::system_clock::now()));
-    }
-    if (e.counted) service.metrics().in_flight(-1);
-    e = Exchange{};
-}
-
-void EventLoop::Impl::release_body(Connection& conn) {
-    body_in_flight -= conn.body_reserved;
-    conn.body_reserved = 0;
-}
-
-void EventLoop::Impl::close_conn(Connection& conn) {
-    if (conn.fd < 0) return;
-    if (conn.exchange.counted) log_exchange(conn);
-    release_body(conn);
-    watch(conn, 0);
-    if (conn.counted) {
-        --counted;
-        if (--per_address[conn.address] == 0) per_address.erase(conn.address);
-        service.metrics().connections(-1);
-    } else if (conn.phase == Phase::lingering) {
-        --lingering;
-    }
-    ::close(conn.fd);
-    conn.fd = -1;
-    const auto it = conns.find(&conn);
-    if (it != conns.end()) {
-        closed.push_back(std::move(it->second));
-        conns.erase(it);
-    }
-}
-
-// ---- time -----------------------------------------------------------------------------
-
-void EventLoop::Impl::sweep(Clock::time_point now) {
-    if (accept_paused && !draining) {
-        add(listen_fd, &listen_tag, EPOLLIN);
-        accept_paused = false;
-    }
-    const bool drain_over = draining && now >= drain_end;
-    std::vector<Connection*> due;
-    for (auto& [ptr, conn] : conns) {
-        if (conn->phase != Phase::rendering && (now >= conn->deadline || drain_over)) due.push_back(ptr);
-    }
-    for (Connection* conn : due) {
-        if ((conn->phase == Phase::head || conn->phase == Phase::body) && !drain_over) {
-            // The request did not arrive in time: say so, then close.
-            if (conn->exchange.id.empty()) conn->exchange.id = new_request_id();
-            release_body(*conn);
-            respond(*conn, loop_problem(408, "the request did not arrive within the time allowed", conn->exchange.id),
-                    true);
-        } else {
-            close_conn(*conn);
-        }
-    }
-}
-
-void EventLoop::Impl::begin_drain() {
-    draining = true;
-    drain_end = Clock::now() + limits.shutdown_timeout;
-    if (!accept_paused) ::epoll_ctl(epoll_fd, EPOLL_CTL_DEL, listen_fd, nullptr);
-    ::close(listen_fd);
-    listen_fd = -1;
-    std::vector<Connection*> idle;
-    for (auto& [ptr, conn] : conns) {
-        if (conn->phase == Phase::idle && conn->in.empty()) idle.push_back(ptr);
-        else conn->deadline = std::min(conn->deadline, drain_end);
-    }
-    for (Connection* conn : idle) close_conn(*conn);
 }
 
 EventLoop::EventLoop(Service& service, int listen_fd, const LoopLimits& limits)
