@@ -148,14 +148,7 @@ TEST_CASE("serve: a client that never reads its responses holds no worker") {
     const int port = server.port();
     // One connection asks for 300 letters in one go and reads none of them: its socket
     // buffers fill, and its responses wait in the event loop, not in the only worker.
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    const int small = 4096;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const int fd = connect_loopback(port, 4096);
     std::thread greedy([fd, body = slurp(example_json)] {
         const std::string one = post_request(body);
         for (int i = 0; i < 300; ++i) {

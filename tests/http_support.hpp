@@ -142,20 +142,27 @@ struct RawReply {
     }
 };
 
+/// A socket connected to 127.0.0.1:port; `receive_buffer` > 0 sets SO_RCVBUF first (a
+/// small one makes a client that does not read fill up quickly).
+inline int connect_loopback(int port, int receive_buffer = 0) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (receive_buffer > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        throw std::runtime_error("cannot connect");
+    }
+    return fd;
+}
+
 /// A client connection kept open across steps: for clients that hold a connection (slow,
 /// idle, not reading) while others are served.
 class Socket {
 public:
-    explicit Socket(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<std::uint16_t>(port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-            ::close(fd_);
-            throw std::runtime_error("cannot connect");
-        }
-    }
+    explicit Socket(int port) : fd_(connect_loopback(port)) {}
     ~Socket() { close(); }
     Socket(const Socket&) = delete;
     Socket& operator=(const Socket&) = delete;
@@ -205,15 +212,7 @@ inline RawReply Socket::read(int timeout_ms, const std::string& until) { return 
 /// (stopping quietly when the server has closed), and reads until the server closes or
 /// `timeout_ms` passes.
 inline RawReply raw_exchange(int port, const std::string& head, std::size_t filler = 0, int timeout_ms = 5000) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        throw std::runtime_error("cannot connect");
-    }
+    const int fd = connect_loopback(port);
     ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
     const std::string piece(64 * 1024, 'x');
     for (std::size_t sent = 0; sent < filler;) {

@@ -331,12 +331,7 @@ TEST_CASE("serve: SIGTERM stops accepting, finishes the request in flight and ex
     const int port = server.port();
     const std::string body = slurp(example_json);
     // Half the body now, the rest after SIGTERM: the request is in flight when it comes.
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const int fd = connect_loopback(port);
     const std::string head = "POST /v1/letters/indkaldelse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                              "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
     const std::string first = head + body.substr(0, body.size() / 2);
