@@ -156,6 +156,7 @@ void EventLoop::Impl::on_head(Connection& conn) {
     conn.body_reserved = conn.body_length;
     body_in_flight += conn.body_reserved;
     conn.exchange.bytes_in = conn.body_length;
+    conn.in.reserve(conn.body_length);  // one allocation for the body, not a doubling series
     conn.phase = Phase::body;
     if (conn.head.expect_continue && conn.in.size() < conn.body_length) {
         send_now(conn.fd, continue_response.data(), continue_response.size());
