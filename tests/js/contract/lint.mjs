@@ -1,5 +1,6 @@
 // Contract: the OpenAPI document a running `brevgen serve` answers at /openapi.json passes
-// Redocly's lint (its recommended rules) with no error, with tokens and without.
+// Redocly's lint (its recommended rules and the stricter ones in tests/js/redocly.yaml)
+// with no error and no warning, with tokens and without.
 //   node tests/js/contract/lint.mjs [BREVGEN]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,7 +24,8 @@ for (const [name, args, headers] of [
   fs.writeFileSync(file, res.body);
   let report;
   try {
-    report = execFileSync(path.join(repo, "tests/js/node_modules/.bin/redocly"), ["lint", "--format=json", file], {
+    const config = path.join(repo, "tests/js/redocly.yaml");
+    report = execFileSync(path.join(repo, "tests/js/node_modules/.bin/redocly"), ["lint", "--config", config, "--format=json", file], {
       env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
       stdio: ["ignore", "pipe", "ignore"],
     });
@@ -35,4 +37,5 @@ for (const [name, args, headers] of [
     console.log(`${name}: ${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer ?? ""}`);
   }
   tally.check(result.totals.errors === 0, `${name}: redocly lint reports ${result.totals.errors} error(s)`);
+  tally.check(result.totals.warnings === 0, `${name}: redocly lint reports ${result.totals.warnings} warning(s)`);
 }
