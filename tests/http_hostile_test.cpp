@@ -20,6 +20,12 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized = true;  // ASan's shadow memory and quarantine void memory bounds
+#else
+constexpr bool sanitized = false;
+#endif
+
 const std::string example_json = "examples/indkaldelse-arbejdsgiver.json";
 
 std::string post_request(const std::string& body, const std::string& extra = "") {
@@ -200,7 +206,7 @@ TEST_CASE("serve: 16 concurrent 1 MiB cases keep the server's peak memory bounde
     CHECK(answered == 16);
     const long peak = server.peak_rss_kb();
     INFO("VmHWM " << peak << " KiB");
-    CHECK(peak < 200 * 1024);  // 408 MB before the body budget and one worker per core
+    if (!sanitized) CHECK(peak < 200 * 1024);  // 423 MB before the body budget and one worker per core
 }
 
 TEST_CASE("serve: SIGTERM with 10 slow clients ends the process within 10 s") {
