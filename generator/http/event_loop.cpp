@@ -178,8 +178,8 @@ void EventLoop::Impl::dispatch(Connection& conn) {
     const bool close = !conn.head.keep_alive || draining;
     if (!pool.has_room()) {  // only this thread queues work, so room now is room at try_push
         release_body(conn);
-        auto busy = service.screen(req, true);
-        respond(conn, std::move(*busy), true);
+        auto busy = service.screen(req, true);  // a letter route: always its 503
+        respond(conn, busy ? std::move(*busy) : loop_problem(503, "every worker is busy; retry shortly", req.id), true);
         return;
     }
     conn.phase = Phase::rendering;

@@ -7,12 +7,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
-#include <stdexcept>
 
 #include "http/access_log.hpp"
-#include "http/routes.hpp"
-#include "http/wire.hpp"
 
 namespace brevgen::http {
 

@@ -1,23 +1,15 @@
 // The event loop's answers: writing responses, lingering closes, the log line, closing.
 #include "http/event_loop_impl.hpp"
 
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <stdexcept>
-
 #include "http/access_log.hpp"
-#include "http/routes.hpp"
 #include "http/wire.hpp"
 
 namespace brevgen::http {
 
 using namespace loop;
-
-// ---- responses ------------------------------------------------------------------------
 
 void EventLoop::Impl::on_wake() {
     std::uint64_t count = 0;
