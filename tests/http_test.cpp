@@ -281,6 +281,8 @@ TEST_CASE("serve: GET /v1/letters, /v1/schemas/{kind}, /healthz, /metrics, /open
     CHECK(metrics.find("brevgen_http_request_duration_seconds_bucket{route=\"/v1/letters/{kind}\",le=\"+Inf\"} 1") !=
           std::string::npos);
     CHECK(metrics.find("brevgen_http_requests_in_flight 1") != std::string::npos);  // this GET itself
+    CHECK(metrics.find("brevgen_http_connections_open 1\n") != std::string::npos);   // and its connection
+    CHECK(metrics.find("brevgen_http_connections_refused_total 0\n") != std::string::npos);
 
     const json api = json::parse(get(port, "/openapi.json").body());
     CHECK(api["openapi"] == "3.1.0");
