@@ -127,7 +127,7 @@ TEST_CASE("body text is hyphenated only where a word leaves a conspicuous gap") 
     Diagnostics d;
     const auto env = test_env();
     layout::TextEngine engine(env, d);
-    markup::Inlines runs{markup::Inline{"Arbejdsfastholdelse er vigtigt", false, false, false, {}, {}}};
+    markup::Inlines runs{markup::Inline{"Arbejdsfastholdelse er vigtigt", false, false, false, false, {}, {}}};
     // Wide measure: no hyphen needed.
     const auto wide = engine.break_lines(runs, {fonts::Face::regular, 10, 0}, 400);
     REQUIRE(wide.size() == 1);

@@ -98,7 +98,7 @@ private:
         for (const auto& line : letter_.address) {
             // One P per line: read aloud, "ApS" and "Att.:" must not run together.
             const ElemId p = blocks_.element(Role::P, div);
-            markup::Inlines runs{markup::Inline{line, false, false, false, {}, {}}};
+            markup::Inlines runs{markup::Inline{line, false, false, false, true, {}, {}}};  // never hyphenated
             for (const auto& box : text_.break_lines(runs, st, style::address_width)) {
                 blocks_.emit_line(box, style::address_x, baseline, 0, p, items_);
                 baseline += 12.5;
@@ -122,7 +122,7 @@ private:
             blocks_.emit_line(label_line, style::reference_x, baseline, 0, blocks_.element(Role::TH, tr, {}, "Row"), items_);
             const ElemId td = blocks_.element(Role::TD, tr);
             const double value_x = style::reference_x + label_line.width;
-            markup::Inlines runs{markup::Inline{value, false, false, false, {}, {}}};
+            markup::Inlines runs{markup::Inline{value, false, false, false, false, {}, {}}};
             for (const auto& box : text_.break_lines(runs, value_style, style::right - value_x)) {
                 blocks_.emit_line(box, value_x, baseline, 0, td, items_);
                 baseline += 12;
