@@ -210,8 +210,18 @@ std::vector<Break> Hyphenator::breaks(std::string_view word) const {
     if (dict == nullptr) return {};
     std::u32string lower;
     for (const Letter& l : core) lower += l.lower;
-    const std::vector<std::size_t> joints = compound_joints(lower);
+    std::vector<std::size_t> joints = compound_joints(lower);
     std::vector<std::size_t> cuts = syllables(dict, impl_->encoding, core, impl_->left_min, impl_->right_min);
+    // Three-letter words abound in the list ("opg", "ave"): a joint beside a three-letter
+    // part counts only where the patterns also see a syllable break ("hen|syn", not "opg|ave").
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < joints.size(); ++i) {
+        const std::size_t before = joints[i] - (i == 0 ? 0 : joints[i - 1]);
+        const std::size_t after = (i + 1 < joints.size() ? joints[i + 1] : core.size()) - joints[i];
+        const bool syllable = std::find(cuts.begin(), cuts.end(), joints[i]) != cuts.end();
+        if (std::min(before, after) > static_cast<std::size_t>(min_letters) || syllable) kept.push_back(joints[i]);
+    }
+    joints = std::move(kept);
     // A syllable break right beside a joint leaves a two-letter scrap of a part.
     std::erase_if(cuts, [&](std::size_t c) {
         return std::any_of(joints.begin(), joints.end(), [c](std::size_t j) {

@@ -203,11 +203,15 @@ private:
 
     /// The best hyphenated end of a line holding characters from `from` in `room` points:
     /// the last compound joint that fits, else the last syllable break; nullopt when none.
+    /// A compound that fits on a line of its own breaks only at a joint: "materiale-" or
+    /// the whole word on the next line, never "materi-alebestilling".
     std::optional<std::size_t> hyphen_break(const Word& w, const Measured& m, const std::vector<CharBreak>& breaks,
                                             std::size_t from, double room) const {
+        const bool compound = std::any_of(breaks.begin(), breaks.end(), [](const CharBreak& b) { return b.joint; });
+        const bool joints_only = compound && m.width(from, m.chars()) <= width_;
         std::optional<std::size_t> best, best_joint;
         for (const CharBreak& b : breaks) {
-            if (b.at <= from) continue;
+            if (b.at <= from || (joints_only && !b.joint)) continue;
             const double hyphen = engine_.width("-", m.atom_before(b.at).style);
             if (m.width(from, b.at) + hyphen > room) break;
             if (m.letters(from, b.at) < min_piece_letters) continue;

@@ -125,13 +125,15 @@ std::vector<Word> collect_words(const markup::Inlines& runs, const TextStyle& ba
             w.atoms.back().text.append(text.substr(start, i - start));
             if (is_letter(cp)) ++letters;
             // A hard hyphen or slash with letters on both sides, or an en dash inside a
-            // range ("30.11.–fre. 4.12."), is a break opportunity.
+            // range of words ("30.11.–fre. 4.12."), is a break opportunity.
             if (i < text.size()) {
                 std::size_t j = i;
                 const char32_t next = utf8::decode(text, j);
                 const bool hyphen = (cp == '-' || cp == '/') && is_letter(previous) &&
                                     letters >= hyphen_side_letters && letters_ahead(text, i, hyphen_side_letters);
-                const bool dash = cp == 0x2013 && previous != 0 && previous != ' ' && previous != 0xA0 && next != ' ' && next != 0xA0;
+                // Not inside a number range: "24.–25. december" stays whole.
+                const bool dash = cp == 0x2013 && previous != 0 && previous != ' ' && previous != 0xA0 && next != ' ' &&
+                                  next != 0xA0 && !(next >= '0' && next <= '9');
                 if (hyphen || dash) new_word(false);
             }
             previous = cp;
