@@ -9,6 +9,7 @@ packages=(
   # libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libcpp-httplib-dev
   nlohmann-json3-dev libhyphen-dev hyphen-da libcli11-dev libssl-dev zlib1g-dev libpng-dev
+  wdanish  # the Danish word list compiled in for compound joints (generator/danish/wordlist.py)
   libqpdf-dev  # batch --print: combines the paper-mail letters
   catch2
   # fonts and the build-time subsetting step
@@ -35,3 +36,12 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# JavaScript test tools (PDF.js text extraction), pinned by tests/js/package-lock.json.
+# The machines come with Node.js 20 and npm; without them, Debian's packages do.
+if ! command -v npm >/dev/null; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+npm ci --prefix "$(dirname "$0")/../tests/js" --no-audit --no-fund --loglevel=error
