@@ -223,13 +223,14 @@ private:
     }
 
     /// Where a word wider than the line must break without a hyphen: after the last
-    /// character that fits, or, for an address, after a '/', '.', '@' or similar in the
+    /// character that fits, or after a '/', '.', '@' or similar in the
     /// second half of the line. At least one character, so the loop always advances.
     static std::size_t forced_break(const Measured& m, std::size_t from, double room) {
         const std::size_t limit = std::max(m.fit(from, room), from + 1);
         for (std::size_t c = limit; c > from + (limit - from) / 2; --c) {
             const char32_t cp = m.char_before(c);
-            if (cp == '/' || cp == '.' || cp == '@' || cp == '-' || cp == '_' || cp == '?' || cp == '&' || cp == '=')
+            // Not after a hyphen: in an address, a hyphen at a line end reads as one we added.
+            if (cp == '/' || cp == '.' || cp == '@' || cp == '_' || cp == '?' || cp == '&' || cp == '=')
                 return c;
         }
         return limit;
