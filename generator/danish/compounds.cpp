@@ -4,6 +4,8 @@
 #include "danish/compounds.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <span>
 #include <string>
 
 #include "common/utf8.hpp"
@@ -14,6 +16,8 @@ namespace detail {
 extern const char words_data[];
 extern const std::size_t words_size;
 extern const std::size_t words_block;
+extern const std::uint32_t words_blocks[];
+extern const std::size_t words_block_count;
 }  // namespace detail
 
 namespace {
@@ -26,21 +30,8 @@ constexpr std::size_t max_chars = 48;
 
 std::string_view data() { return {detail::words_data, detail::words_size}; }
 
-/// Offsets of the blocks' first entries, in word order. Built on first use (one pass over
-/// the 1.4 MB list), so a letter that hyphenates nothing never pays for it.
-const std::vector<std::size_t>& block_starts() {
-    static const std::vector<std::size_t> starts = [] {
-        std::vector<std::size_t> out;
-        const std::string_view d = data();
-        out.reserve(d.size() / 64);
-        if (!d.empty()) out.push_back(0);
-        for (std::size_t at = d.find("\n0"); at != std::string_view::npos; at = d.find("\n0", at + 1)) {
-            if (at + 1 < d.size()) out.push_back(at + 1);
-        }
-        return out;
-    }();
-    return starts;
-}
+/// Offsets of the blocks' first entries, in word order (computed by wordlist.py).
+std::span<const std::uint32_t> block_starts() { return {detail::words_blocks, detail::words_block_count}; }
 
 /// A block's first word, stored whole.
 std::string_view first_word(std::size_t block) {
@@ -66,7 +57,7 @@ struct Probe {
 };
 
 Probe probe(std::string_view s) {
-    const auto& starts = block_starts();
+    const auto starts = block_starts();
     if (starts.empty()) return {};
     std::size_t lo = 0, hi = starts.size();  // the last block whose first word is <= s
     while (hi - lo > 1) {
