@@ -18,6 +18,7 @@ packages=(
   icc-profiles-free
   # test tools: text extraction, PDF structure check, schema validation, preflight
   poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
+  libxml2-utils  # xmllint: Digital Post messages against tests/memo/memo-1.2.xsd
   # sanitizers and fuzzing
   clang libclang-rt-14-dev
   # benchmarks
