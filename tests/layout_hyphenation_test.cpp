@@ -140,6 +140,23 @@ TEST_CASE("numbers stay with their units and days with their months: 15 kg., 1. 
     }
 }
 
+TEST_CASE("a group of no-break spaces wider than the line breaks at its space, never before a lone point", "[hyphenation]") {
+    // The plan's narrow "Skånehensyn" column said "24.–25. december" / ". Løft op til 15 kg."
+    const std::string text = danish::keep_together("Lukket 24.–25. december. Løft op til 15 kg.");
+    for (double w = std::ceil(text_width("december.")); w < text_width("24.–25. december."); w += 1) {
+        const Lines lines = broken(text, w);
+        for (const auto& l : lines) {
+            INFO("measure " << w << ": |" << l << "|");
+            CHECK(!l.starts_with("."));
+            CHECK(l.find('=') == std::string::npos);
+        }
+        std::string joined;
+        for (const auto& l : lines) joined += l + "\n";
+        INFO(joined);
+        CHECK(plain(joined).find("24.–25.\ndecember.") != std::string::npos);
+    }
+}
+
 TEST_CASE("names, addresses and e-mail addresses are not hyphenated", "[hyphenation]") {
     // Capitalised words (names, streets, companies) only as a last resort, when the word
     // alone is wider than the line; <nohyphen> and addresses never.

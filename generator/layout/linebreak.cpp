@@ -222,18 +222,37 @@ private:
         return best_joint ? best_joint : best;
     }
 
-    /// Where a word wider than the line must break without a hyphen: after the last
-    /// character that fits, or after a '/', '.', '@' or similar in the
-    /// second half of the line. At least one character, so the loop always advances.
+    /// Where a word wider than the line must break without a hyphen: after a no-break
+    /// space ("24.–25." / "december."), else after a '/', '.', '@' or similar in the second
+    /// half of the line, else after the last character that fits — but never so that only
+    /// punctuation goes on ("december" / "."). At least one character, so the loop always
+    /// advances.
     static std::size_t forced_break(const Measured& m, std::size_t from, double room) {
         const std::size_t limit = std::max(m.fit(from, room), from + 1);
+        for (std::size_t c = limit; c > from + 1; --c) {
+            if (m.char_before(c) == 0xA0) return c;
+        }
         for (std::size_t c = limit; c > from + (limit - from) / 2; --c) {
             const char32_t cp = m.char_before(c);
             // Not after a hyphen: in an address, a hyphen at a line end reads as one we added.
             if (cp == '/' || cp == '.' || cp == '@' || cp == '_' || cp == '?' || cp == '&' || cp == '=')
                 return c;
         }
-        return limit;
+        // A short tail of punctuation alone ("." or ").") takes the character before it along.
+        constexpr std::size_t short_tail = 4;
+        std::size_t at = limit;
+        if (m.chars() - at <= short_tail) {
+            while (at > from + 1 && limit - at < short_tail && m.letters(at, m.chars()) == 0 && !has_digit(m, at)) --at;
+        }
+        return at;
+    }
+
+    static bool has_digit(const Measured& m, std::size_t from) {
+        for (std::size_t c = from + 1; c <= m.chars(); ++c) {
+            const char32_t cp = m.char_before(c);
+            if (cp >= '0' && cp <= '9') return true;
+        }
+        return false;
     }
 
     void end_line(const Word& word) {
