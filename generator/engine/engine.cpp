@@ -153,11 +153,17 @@ struct Renderer::Impl {
           writer(engine->impl().fonts, pdf::Options{engine->settings().tagged_pdf, engine->settings().tagged_pdf}) {}
 
     /// Read, validate and enrich; nullopt (with `out` filled in) when the case is invalid.
+    /// `case_json`, when given, receives the tree as JSON (see Renderer::check).
     std::optional<letters::Enriched> prepare(std::string_view kind, std::string_view text,
-                                             std::optional<data::Format> format, Letter& out) {
+                                             std::optional<data::Format> format, Letter& out,
+                                             std::string* case_json = nullptr) {
         const auto& e = engine->impl();
         auto loaded = letters::load_case(kind, text, format, e.settings.read_limits);
         out.diagnostics = std::move(loaded.diagnostics);
+        if (case_json != nullptr) {
+            const auto& tree = loaded.root ? loaded.root : loaded.partial;
+            *case_json = tree ? data::to_json_text(*tree) : std::string();
+        }
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = Outcome::invalid;
             return std::nullopt;
@@ -227,6 +233,13 @@ Letter Renderer::render(std::string_view kind, std::string_view case_text, std::
 Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
     Letter out;
     impl_->prepare(kind, case_text, format, out);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                       std::string& case_json) {
+    Letter out;
+    impl_->prepare(kind, case_text, format, out, &case_json);
     return out;
 }
 
