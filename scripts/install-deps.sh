@@ -17,6 +17,8 @@ packages=(
   icc-profiles-free
   # test tools: text extraction, PDF structure check, schema validation, preflight
   poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
+  # the plan page's browser test: Debian's chromium, driven from node (tests/js)
+  chromium nodejs
   # sanitizers and fuzzing
   clang libclang-rt-14-dev
   # benchmarks
@@ -35,3 +37,14 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# npm for the test tools, when node came without it (Debian packages npm on its own).
+if ! command -v npm > /dev/null; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends npm
+fi
+
+# The JavaScript test tools, exactly as tests/js/package-lock.json pins them. No install
+# scripts run: puppeteer-core drives the chromium above and downloads no browser.
+npm ci --prefix "$(dirname "$0")/../tests/js" --ignore-scripts --no-audit --no-fund --loglevel=error
