@@ -18,7 +18,7 @@ packages=(
   # test tools: text extraction, PDF structure check, schema validation, preflight
   poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
   # the plan page's browser test: Debian's chromium, driven from node (tests/js)
-  chromium nodejs
+  chromium chromium-l10n nodejs  # l10n: the browser in Danish, as the consultant has it
   # sanitizers and fuzzing
   clang libclang-rt-14-dev
   # benchmarks

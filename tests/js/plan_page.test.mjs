@@ -100,7 +100,7 @@ test('a case opened in the page, week 1 raised to 35 hours: the 4-hour warning, 
   assert.deepEqual(await axeViolations(page), [], 'axe-core: a case open');
 
   await replaceText(page, week1, '35');
-  await waitForMessage(page, '/optrapningsplan/uger/0/timer', 'Advarsel: Med 35 timer i planens uge 1 (uge 49) er der kun 2 timers fravær');
+  await waitForMessage(page, '/optrapningsplan/uger/0/timer', 'Advarsel (Timer): Med 35 timer i planens uge 1 (uge 49) er der kun 2 timers fravær');
   // Week 2's 16 hours now fall from 35: that warning sits next to week 2.
   await waitForMessage(page, '/optrapningsplan/uger/1/timer', 'Timerne falder fra 35');
   const status = await page.$eval('#status', (s) => ({ live: s.getAttribute('aria-live'), text: s.textContent }));

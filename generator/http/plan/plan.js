@@ -102,7 +102,9 @@
       msg.className = 'msg';
       msg.id = 'msg-' + input.id;
       msg.hidden = true;
-      input.after(msg);
+      // A week's columns are narrow: its messages go in a row under them, as wide as the week.
+      const row = input.closest('.week')?.querySelector('.week-msgs');
+      if (row) row.append(msg); else input.after(msg);
       input.setAttribute('aria-describedby', msg.id);
       input.addEventListener('input', () => onEdit(input));
       input.addEventListener('change', () => onEdit(input));
@@ -368,7 +370,9 @@
           msg.hidden = false;
           msg.className = `msg ${severity}`;
           const line = document.createElement('span');
-          line.textContent = `${word}: ${text}`;
+          // Under a week the message no longer sits under its field: say which one.
+          const field = target.input.closest('.week') && document.querySelector(`label[for="${target.input.id}"]`);
+          line.textContent = field ? `${word} (${field.firstChild.textContent.trim()}): ${text}` : `${word}: ${text}`;
           if (msg.childNodes.length) msg.append(document.createElement('br'));
           msg.append(line);
           if (severity === 'error') target.input.setAttribute('aria-invalid', 'true');
