@@ -87,7 +87,7 @@ void add_plan_paths(json& paths, const json& kinds) {
     asset["parameters"] = {{{"name", "asset"},
                             {"in", "path"},
                             {"required", true},
-                            {"schema", {{"type", "string"}, {"enum", {"plan.css", "plan.js", "icon.svg"}}}}}};
+                            {"schema", {{"type", "string"}, {"enum", {"plan.css", "plan-case.js", "plan.js", "icon.svg"}}}}}};
     paths["/plan/{asset}"] = std::move(asset);
 }
 

@@ -14,7 +14,7 @@ struct EmbeddedFile {
     std::string_view sha256;
 };
 
-/// page.html first, then its assets: plan.css, plan.js, icon.svg.
+/// page.html first, then its assets: plan.css, plan-case.js, plan.js, icon.svg.
 std::span<const EmbeddedFile> plan_files();
 
 }  // namespace brevgen::http

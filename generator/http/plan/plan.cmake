@@ -1,6 +1,6 @@
 # The plan page (GET /plan) is served from the binary: its files are compiled in.
 # Included from the top-level CMakeLists.txt right after brevgen_core is defined.
-set(BREVGEN_PLAN_FILES page.html plan.css plan.js icon.svg)
+set(BREVGEN_PLAN_FILES page.html plan.css plan-case.js plan.js icon.svg)
 set(BREVGEN_PLAN_DIR ${PROJECT_SOURCE_DIR}/generator/http/plan)
 set(BREVGEN_PLAN_CPP ${PROJECT_BINARY_DIR}/generated/plan_assets.cpp)
 list(TRANSFORM BREVGEN_PLAN_FILES PREPEND ${BREVGEN_PLAN_DIR}/ OUTPUT_VARIABLE BREVGEN_PLAN_PATHS)
