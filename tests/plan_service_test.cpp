@@ -13,6 +13,7 @@
 #include "cli_support.hpp"
 #include "http/plan_page.hpp"
 #include "http/service.hpp"
+#include "service_support.hpp"
 
 using namespace brevgen;
 using namespace brevgen::http;
@@ -45,20 +46,10 @@ Request get(const std::string& path, std::vector<Header> headers = {}) {
 
 Request check_request(std::string_view body, const std::string& type = "application/json",
                       const std::string& kind = "optrapningsplan") {
-    Request r;
-    r.method = "POST";
-    r.path = "/v1/checks/" + kind;
-    r.headers = {{"Content-Type", type}, {"Content-Length", std::to_string(body.size())}};
-    r.body = body;
-    return r;
+    return test::post_request("/v1/checks/" + kind, body, type);
 }
 
-std::string header(const Response& r, std::string_view name) {
-    for (const auto& [k, v] : r.headers) {
-        if (iequals(k, name)) return v;
-    }
-    return {};
-}
+using test::header;
 
 }  // namespace
 

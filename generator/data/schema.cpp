@@ -74,18 +74,6 @@ std::string number_text(double d) {
     return buf;
 }
 
-/// The type as the message catalogue names it: "string", "number", "integer" …
-std::string type_name(FieldType type) {
-    switch (type) {
-    case FieldType::string: return "string";
-    case FieldType::number: return "number";
-    case FieldType::integer: return "integer";
-    case FieldType::object: return "object";
-    case FieldType::array: return "array";
-    }
-    return "string";
-}
-
 /// Values for a catalogue argument: one per line (values never hold a line break).
 std::string joined(const std::vector<std::string>& values) {
     std::string out;
@@ -211,7 +199,7 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
     if (v.type == Value::Type::text) v.type = Value::Type::string;
     if (v.type != Value::Type::string) {
         error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, sensitive), "type",
-              {{"expected", type_name(spec.type)}});
+              {{"expected", std::string(field_type_name(spec.type))}});
         return;
     }
     const auto& allowed = spec.enum_values;
@@ -235,14 +223,14 @@ void Validator::check_number(const FieldSpec& spec, Value& v, const std::string&
             error(v.pos, path,
                   std::string(decimal_comma ? "expected a number with a decimal point" : "expected a number") + ", got " +
                       quote(v.scalar),
-                  decimal_comma ? "decimal-comma" : "type", {{"expected", type_name(spec.type)}});
+                  decimal_comma ? "decimal-comma" : "type", {{"expected", std::string(field_type_name(spec.type))}});
             return;
         }
         v.type = Value::Type::number;
         v.scalar = std::string(number);
     } else if (v.type != Value::Type::number) {
         error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, false), "type",
-              {{"expected", type_name(spec.type)}});
+              {{"expected", std::string(field_type_name(spec.type))}});
         return;
     }
     check_range(spec, v, path);
