@@ -4,6 +4,7 @@
 #include <array>
 
 #include "danish/format.hpp"
+#include "danish/weekdays.hpp"
 
 namespace brevgen::letters {
 
@@ -57,7 +58,9 @@ PlanRow make_row(const PlanInput& plan, std::size_t i) {
                            std::to_string(row.first_day.day) + '.' + std::to_string(row.first_day.month) + '.'
                      : danish::weekday_range(row.first_day, row.last_day);
     row.timer = danish::hours(in.timer);
-    if (in.dage.empty()) row.timer_pr_dag = danish::hours(in.timer / row.days);
+    // Hours per day only where the days are named: spread over days nobody agreed on, 4 hours
+    // would print as "0,8 t. pr. dag".
+    if (const auto days = danish::count_weekdays(in.dage)) row.timer_pr_dag = danish::hours(in.timer / *days);
     row.dage = in.dage;
     row.procent = danish::percent(row.percent_of_normal);
     row.fravaer_timer = danish::hours(std::max(0.0, plan.normal_timer - in.timer));
@@ -122,6 +125,15 @@ void check_plan(const PlanInput& plan, const LegalRefs& legal, const RampUpPlan&
     }
 }
 
+PlanShape plan_shape(const PlanInput& plan) {
+    const auto& w = plan.uger;
+    if (w.size() <= 1) return PlanShape::one_week;
+    bool falls = false;
+    for (std::size_t i = 1; i < w.size(); ++i) falls = falls || w[i].timer < w[i - 1].timer;
+    if (falls) return PlanShape::varying;
+    return w.back().timer > w.front().timer ? PlanShape::rising : PlanShape::flat;
+}
+
 }  // namespace
 
 std::string_view code_name(WarningCode code) {
@@ -177,12 +189,19 @@ RampUpPlan compute_plan(const PlanInput& plan, const LegalRefs& legal) {
     RampUpPlan result;
     result.normal_timer = danish::hours(plan.normal_timer);
     for (std::size_t i = 0; i < plan.uger.size(); ++i) result.rows.push_back(make_row(plan, i));
-    if (result.rows.empty()) {
-        result.full_return = plan.startdato;
-    } else {
-        result.full_return = danish::add_days(result.rows.back().monday, 7);
+    result.full_return = plan.startdato;
+    if (!result.rows.empty()) {
         result.reaches_full_time = plan.uger.back().timer >= plan.normal_timer;
+        // Full time from the first day of the last run of weeks at normal hours; a plan that
+        // ends below them points at the Monday after its last week.
+        std::size_t first_full = plan.uger.size();
+        while (result.reaches_full_time && first_full > 0 && plan.uger[first_full - 1].timer >= plan.normal_timer) {
+            --first_full;
+        }
+        result.full_return = first_full < plan.uger.size() ? result.rows[first_full].first_day
+                                                           : danish::add_days(result.rows.back().monday, 7);
     }
+    result.shape = plan_shape(plan);
     for (std::size_t i = 0; i < plan.uger.size(); ++i) {
         check_week(plan, legal, result.rows, i, result.warnings);
     }

@@ -63,7 +63,9 @@ FieldSpec list(std::string name, Presence p, std::string description, FieldSpec 
 /// A postal address; `rule` says when its parts are required (when the address is there).
 FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule = required()) {
     return object(std::move(name), std::move(p), std::move(description),
-                  {text("gade", rule, "Gade og husnummer"),
+                  {text("co", optional(),
+                        "c/o: hos hvem modtageren får sin post (uden \"c/o\", som brevet sætter foran)"),
+                   text("gade", rule, "Gade og husnummer"),
                    text("postnummer", rule, "Postnummer (0555-9990)", TextFormat::postnummer),
                    text("by", rule, "By")});
 }

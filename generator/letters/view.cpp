@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <vector>
 
 namespace brevgen::letters {
 namespace {
@@ -91,12 +92,35 @@ json person_contact(const Value& root, const std::string& base) {
     return v;
 }
 
-json lines(std::initializer_list<std::string> ls) {
+/// One address line and the case field it comes from, so a line that does not fit the
+/// envelope window is reported at that field.
+struct AddressLine {
+    std::string text;
+    std::string field;
+};
+
+json lines(std::initializer_list<AddressLine> ls) {
     json out = json::array();
     for (const auto& l : ls) {
-        if (!l.empty()) out.push_back(json{{"linje", l}});
+        if (!l.text.empty()) out.push_back(json{{"linje", l.text}, {"felt", l.field}});
     }
     return out;
+}
+
+/// "c/o Hanne Ravn" from /…/adresse/co, unless the case already wrote the "c/o".
+std::string care_of(const Value& root, const std::string& base) {
+    const std::string co = text(root, base + "/co");
+    if (co.empty()) return co;
+    const bool written = co.size() >= 3 && (co[0] == 'c' || co[0] == 'C') && co[1] == '/' && (co[2] == 'o' || co[2] == 'O');
+    return written ? co : "c/o " + co;
+}
+
+/// The lines of a postal address: c/o, street, postcode and town. The postcode has a fixed
+/// width, so a postal line too long for the window is the town's fault.
+std::vector<AddressLine> address_lines(const Value& root, const std::string& base) {
+    return {{care_of(root, base), base + "/co"},
+            {text(root, base + "/gade"), base + "/gade"},
+            {postal_line(root, base), base + "/by"}};
 }
 
 const char* title_of(std::string_view kind) {
@@ -125,13 +149,15 @@ void add_parties(json& v, std::string_view kind, const Value& root, bool to_empl
     r["er_medarbejder"] = !to_employer;
     if (to_employer) {
         const std::string contact = text(root, "/arbejdsgiver/kontaktperson/navn");
+        const auto address = address_lines(root, "/arbejdsgiver/adresse");
         r["navn"] = text(root, "/arbejdsgiver/navn");
-        r["linjer"] = lines({text(root, "/arbejdsgiver/navn"), contact.empty() ? "" : "Att.: " + contact,
-                             text(root, "/arbejdsgiver/adresse/gade"), postal_line(root, "/arbejdsgiver/adresse")});
+        r["linjer"] = lines({{text(root, "/arbejdsgiver/navn"), "/arbejdsgiver/navn"},
+                             {contact.empty() ? "" : "Att.: " + contact, "/arbejdsgiver/kontaktperson/navn"},
+                             address[0], address[1], address[2]});
     } else {
+        const auto address = address_lines(root, "/medarbejder/adresse");
         r["navn"] = text(root, "/medarbejder/navn");
-        r["linjer"] = lines({text(root, "/medarbejder/navn"), text(root, "/medarbejder/adresse/gade"),
-                             postal_line(root, "/medarbejder/adresse")});
+        r["linjer"] = lines({{text(root, "/medarbejder/navn"), "/medarbejder/navn"}, address[0], address[1], address[2]});
     }
 }
 
@@ -229,6 +255,10 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
     p["fuld_tilbagevenden"] = date(given_return.value_or(plan.full_return));
     p["normal_timer"] = plan.normal_timer;
+    // The opening's words depend on how the hours run: "stiger" is wrong for one week or a flat plan.
+    p["forloeb"] = json{{"en_uge", plan.shape == PlanShape::one_week}, {"stiger", plan.shape == PlanShape::rising},
+                        {"uaendret", plan.shape == PlanShape::flat}, {"varierer", plan.shape == PlanShape::varying}};
+    p["naar_fuld_tid"] = plan.reaches_full_time;
     char plain_normal[32];  // the chart's reference line takes a plain number
     std::snprintf(plain_normal, sizeof plain_normal, "%g", input.normal_timer);
     p["diagram_normal"] = plain_normal;
