@@ -28,6 +28,7 @@ try {
   await page.click('#make-pdf');
   await page.waitForSelector('#pdf-section:not([hidden])');
   await new Promise((r) => setTimeout(r, 1500));  // the browser's PDF viewer draws the pages
+  await page.mouse.move(0, 0);  // no hover underline on the button in the picture
   await page.$eval('#h-pdf', (h) => h.scrollIntoView());
   await page.screenshot({ path: path.join(out, 'plan-pdf.png') });
 } finally {
