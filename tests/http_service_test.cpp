@@ -24,10 +24,7 @@ using nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const Engine> engine() {
-    static const auto e = Engine::load({});
-    return e;
-}
+std::shared_ptr<const Engine> engine() { return test::shared_engine(); }
 
 Request letter_request(const std::string& kind, std::string_view body, const std::string& type = "application/json") {
     return test::post_request("/v1/letters/" + kind, body, type);

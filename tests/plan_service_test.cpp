@@ -21,10 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const Engine> engine() {
-    static const auto e = Engine::load({});
-    return e;
-}
+std::shared_ptr<const Engine> engine() { return test::shared_engine(); }
 
 Service& open_service() {
     static Service s(engine(), {});

@@ -4,9 +4,18 @@
 #include <string>
 #include <string_view>
 
+#include <memory>
+
+#include "engine/engine.hpp"
 #include "http/message.hpp"
 
 namespace brevgen::test {
+
+/// One engine with the default settings, loaded once for the whole test binary.
+inline std::shared_ptr<const Engine> shared_engine() {
+    static const auto e = Engine::load({});
+    return e;
+}
 
 /// A POST of `body` to `path` with its Content-Type and Content-Length.
 inline http::Request post_request(const std::string& path, std::string_view body,
