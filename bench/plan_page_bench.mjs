@@ -1,7 +1,8 @@
 // How fast the plan page is ready on loopback, in Debian's headless chromium: the median
 // over RUNS loads of GET /plan until the page's script has built the form
 // (DOMContentLoaded: the script is deferred), with an empty cache (a fresh browser context
-// per load) and with a warm one (reloads, which revalidate the page with its ETag).
+// per load) and with a warm one (reloads, which revalidate the page with its ETag); and, for
+// comparison, an empty page in a fresh context: what the browser alone costs on this machine.
 //
 //   node bench/plan_page_bench.mjs [RUNS]        (default 20; BREVGEN_BINARY=build/brevgen)
 //
@@ -23,6 +24,7 @@ async function timing(page) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cold = [];
 const warm = [];
+const blank = [];  // the same steps for an empty page: what the browser alone costs
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.createBrowserContext();
@@ -34,6 +36,11 @@ try {
     await page.reload({ waitUntil: 'load' });
     warm.push(await timing(page));
     await context.close();
+    const other = await browser.createBrowserContext();
+    const empty = await other.newPage();
+    await empty.goto('data:text/html,<!doctype html><html lang="da"><title>tom</title>', { waitUntil: 'load' });
+    blank.push(await empty.evaluate(() => ({ ready: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })));
+    await other.close();
   }
 } finally {
   await browser.close();
@@ -44,4 +51,9 @@ const summary = (xs) => ({
   load_ms: +median(xs.map((t) => t.load)).toFixed(1),
   max_ready_ms: +Math.max(...xs.map((t) => t.ready)).toFixed(1),
 });
-console.log(JSON.stringify({ runs, cold: summary(cold), warm: summary(warm) }));
+console.log(JSON.stringify({
+  runs,
+  cold: summary(cold),
+  warm: summary(warm),
+  empty_page_cold_ready_ms: +median(blank.map((t) => t.ready)).toFixed(1),
+}));

@@ -39,3 +39,24 @@ TEST_CASE("serve: GET /plan needs no token and keeps its caching headers, and ch
     CHECK(server.log().find("\"route\":\"/v1/checks/{kind}\"") != std::string::npos);
     std::filesystem::remove(tokens);
 }
+
+TEST_CASE("serve: the plan page's files go out gzipped once, never encoded twice") {
+    ServerProcess server;
+    const std::string js = slurp("generator/http/plan/plan.js");
+    auto fetch = [&](const std::string& accept) {
+        return raw_exchange(server.port(), "GET /plan/plan.js HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                                           "Accept-Encoding: " + accept + "\r\n\r\n");
+    };
+    const RawReply browser = fetch("gzip, deflate, br, zstd");  // what chromium sends
+    INFO(browser.text.substr(0, 600));
+    REQUIRE(browser.status == 200);
+    CHECK(browser.header("Content-Encoding") == "gzip");
+    CHECK(browser.text.find("Content-Encoding", browser.text.find("Content-Encoding") + 1) == std::string::npos);
+    CHECK(browser.header("Vary") == "Accept-Encoding");
+    CHECK(browser.body().substr(0, 2) == "\x1f\x8b");  // a gzip member
+    CHECK(browser.body().size() < js.size() / 2);
+    const RawReply plain = fetch("identity");
+    CHECK(plain.header("Content-Encoding").empty());
+    CHECK(plain.body() == js);
+    CHECK(plain.header("ETag") != browser.header("ETag"));
+}

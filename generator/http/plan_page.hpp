@@ -22,16 +22,19 @@ class PlanPage {
 public:
     PlanPage();
 
-    /// The answer to GET /plan (`asset` empty) or /plan/ASSET: 200 with the file, 304 when
-    /// `if_none_match` (the request's If-None-Match, or nullptr) names its ETag, else a
-    /// 404 problem.
-    Response answer(std::string_view asset, const std::string* if_none_match, std::string_view request_id) const;
+    /// The answer to GET /plan (`asset` empty) or /plan/ASSET: 200 with the file (gzipped
+    /// when `accept_encoding`, the request's Accept-Encoding or nullptr, takes gzip), 304
+    /// when `if_none_match` (the request's If-None-Match, or nullptr) names its ETag, else
+    /// a 404 problem.
+    Response answer(std::string_view asset, const std::string* if_none_match, const std::string* accept_encoding,
+                    std::string_view request_id) const;
 
 private:
     struct File {
         std::string name;          ///< "" for the page, else the asset's name
         std::string content_type;  ///< with charset
         std::string body;
+        std::string gzip;           ///< body, compressed once at start
         std::string etag;           ///< quoted
         std::string cache_control;  ///< the page revalidates; assets are versioned, so kept
     };

@@ -103,7 +103,7 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
         return r;
     }
     if (takes_case(m.route)) return screen_letter(m, req, id);
-    if (m.route == Route::plan) return plan.answer(m.kind, req.header("If-None-Match"), id);
+    if (m.route == Route::plan) return plan.answer(m.kind, req.header("If-None-Match"), req.header("Accept-Encoding"), id);
     return get(m, id);
 }
 

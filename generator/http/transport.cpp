@@ -72,7 +72,12 @@ void respond(Response&& r, const httplib::Request& req, httplib::Response& res, 
     current.route = r.route;
     current.kind = r.kind;
     res.status = r.status;
-    for (auto& [name, value] : r.headers) res.set_header(name, value);
+    for (auto& [name, value] : r.headers) {
+        // An answer already encoded (the plan page's gzipped files) goes out as it is:
+        // httplib compresses whatever the request accepts, and would encode it twice.
+        if (iequals(name, "Content-Encoding")) const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+        res.set_header(name, value);
+    }
     // Letters and errors carry personal data; only the plan page's files say otherwise.
     if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
