@@ -19,6 +19,11 @@ export function brevgenBinary() {
 
 /** Starts `brevgen serve --listen 127.0.0.1:0 ARGS…`; resolves once it says its address. */
 const running = new Set();
+const children = new Set();
+// However node ends (a failed assertion, a timeout), no server outlives it.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 /** Stops every server startServer started that is still running (after a failed test). */
 export async function stopServers() {
@@ -30,6 +35,8 @@ export function startServer(args = []) {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
