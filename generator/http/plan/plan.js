@@ -349,11 +349,13 @@
   function askToken(retry, rejected) {
     state.retry = retry;
     $('ask-token').hidden = false;
+    const dialog = $('token-dialog');
+    // Another request's 401 while the question is open changes nothing the user sees.
+    if (dialog.open && rejected === undefined) return;
     const error = $('token-error');
     error.hidden = !rejected;
     error.textContent = rejected ? 'Fejl: Nøglen blev ikke godkendt. Prøv igen.' : '';
     $('token').setAttribute('aria-invalid', rejected ? 'true' : 'false');
-    const dialog = $('token-dialog');
     if (!dialog.open) dialog.showModal();
     $('token').focus();
   }
@@ -446,8 +448,8 @@
     if (ask) {
       say('En ny, tom plan er klar.');
       $('f-journalnummer').focus();
+      scheduleCheck();
     }
-    scheduleCheck();
   }
 
   function saveCase() {
@@ -530,11 +532,11 @@
       if (state.dirty) e.preventDefault();
     });
     newPlan(false);
+    // The first check waits for the token question, so it is asked once.
     tokenAccepted().then((ok) => {
-      if (!ok) {
-        sessionStorage.removeItem(TOKEN_KEY);
-        askToken(runCheck, false);
-      }
+      if (ok) return scheduleCheck();
+      sessionStorage.removeItem(TOKEN_KEY);
+      askToken(runCheck, false);
     });
   }
 
