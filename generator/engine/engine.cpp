@@ -191,11 +191,16 @@ struct Renderer::Impl {
     };
 
     /// Read, validate and enrich; nullopt (with `out` filled in) when the case is invalid.
+    /// `case_json`, when given, receives the tree as JSON (see Renderer::check).
     std::optional<Prepared> prepare(std::string_view kind, std::string_view text, std::optional<data::Format> format,
-                                    Letter& out) {
+                                    Letter& out, std::string* case_json = nullptr) {
         const auto& e = engine->impl();
         auto loaded = letters::load_case(kind, text, format, e.settings.read_limits);
         out.diagnostics = std::move(loaded.diagnostics);
+        if (case_json != nullptr) {
+            const auto& tree = loaded.root ? loaded.root : loaded.partial;
+            *case_json = tree ? data::to_json_text(*tree) : std::string();
+        }
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = Outcome::invalid;
             return std::nullopt;
@@ -359,6 +364,13 @@ Letter Renderer::check(std::string_view kind, std::string_view case_text, std::o
     }
     if (has_errors(out.diagnostics)) out.outcome = Outcome::invalid;
     Impl::to_case_positions(prepared->root, out.diagnostics, before);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                       std::string& case_json) {
+    Letter out;
+    impl_->prepare(kind, case_text, format, out, &case_json);
     return out;
 }
 
