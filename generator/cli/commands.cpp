@@ -45,6 +45,7 @@ std::shared_ptr<const Engine> load_engine(Options& o) {
     if (o.max_array_items) read.max_array_items = o.max_array_items;
     if (o.max_string_bytes) read.max_string_bytes = o.max_string_bytes;
     o.settings.tagged_pdf = !o.untagged;
+    o.settings.messages = o.memo;
     // One letter's command checks that kind's templates; kinds, schema, batch and serve check all.
     if ((o.command == "render" || o.command == "check" || o.command == "view") && !o.kind.empty()) {
         o.settings.check_kinds = {o.kind};
@@ -61,13 +62,23 @@ int exit_for(const Letter& letter) {
     return exit_code::failure;
 }
 
-int write_pdf(const Letter& letter, const std::string& output) {
+int write_output(std::string_view bytes, const std::string& output, const char* what = "the PDF") {
     std::string error;
-    if (!write_atomically(output, letter.pdf, error)) {
-        std::cerr << output << ": error: cannot write the PDF: " << error << '\n';
+    if (!write_atomically(output, bytes, error)) {
+        std::cerr << output << ": error: cannot write " << what << ": " << error << '\n';
         return exit_code::io_error;
     }
     return exit_code::ok;
+}
+
+int write_pdf(const Letter& letter, const std::string& output) { return write_output(letter.pdf, output); }
+
+/// render --memo: the Digital Post message instead of the bare PDF, same errors and exit codes.
+int render_message(Options& o, Renderer& renderer, std::string_view text) {
+    const Message message = renderer.message(o.kind, text, format_of(o.input));
+    print(message.diagnostics, o.input);
+    if (message.outcome != Outcome::ok) return exit_for(message);
+    return write_output(message.xml, o.output, "the message");
 }
 
 int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
@@ -83,6 +94,7 @@ int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
         return exit_code::no_input;
     }
     Renderer renderer(engine);
+    if (o.command == "render" && o.memo) return render_message(o, renderer, *text);
     Letter letter;
     if (o.command == "check") {
         letter = renderer.check(o.kind, *text, format_of(o.input));
@@ -119,7 +131,13 @@ void add_commands(CLI::App& app, Options& o) {
     render->add_option("KIND", o.kind, "Letter kind (see `brevgen kinds`)")->required();
     render->add_option("CASE", o.input, "Case file (.json or .xml), or - for stdin")->required();
     render->add_option("-o,--output", o.output, "Output PDF, or - for stdout")->required();
-    render->add_flag("--untagged", o.untagged, "Write a PDF without structure tags or PDF/A (not for sending)");
+    auto* untagged =
+        render->add_flag("--untagged", o.untagged, "Write a PDF without structure tags or PDF/A (not for sending)");
+    // A message is sent: its letter must be the accessible one.
+    render->add_flag("--memo", o.memo,
+                     "Write the Digital Post message (MeMo 1.2 XML holding the PDF) instead of the PDF; "
+                     "the sender profile needs cvr and sagssystem (docs/digital-post.md)")
+        ->excludes(untagged);
     add_common(render, o);
 
     auto* check = app.add_subcommand("check", "Validate a case file without rendering");

@@ -23,6 +23,7 @@ struct Options {
     std::size_t max_string_bytes = 0;
     std::size_t max_table_rows = 0;
     bool untagged = false;
+    bool memo = false;  ///< render: write the Digital Post message instead of the PDF
     // batch and serve options live in their own structs, filled by their subcommands
     std::vector<std::string> rest;
 };

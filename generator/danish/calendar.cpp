@@ -102,6 +102,38 @@ Date monday_of(IsoWeek w) {
     return add_days(week1_monday, 7 * static_cast<std::int64_t>(w.week - 1));
 }
 
+Date last_sunday(int year, int month) {
+    const Date last = from_sys_days(chr::sys_days{chr::year{year} / chr::month{static_cast<unsigned>(month)} / chr::last});
+    return add_days(last, -(static_cast<std::int64_t>(weekday(last)) % 7));
+}
+
+std::int64_t unix_seconds(const DateTime& utc) {
+    return utc.date.days_since_epoch() * 86400 + utc.hour * 3600 + utc.minute * 60 + utc.second;
+}
+
+DateTime from_unix_seconds(std::int64_t seconds) {
+    std::int64_t days = seconds / 86400, rest = seconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    const auto r = static_cast<int>(rest);
+    return DateTime{add_days(Date{}, days), r / 3600, r / 60 % 60, r % 60};
+}
+
+DateTime danish_to_utc(const DateTime& local) {
+    const std::int64_t wall = unix_seconds(local);
+    const int year = local.date.year;
+    const std::int64_t summer_from = unix_seconds(DateTime{last_sunday(year, 3), 1, 0, 0});
+    const std::int64_t summer_until = unix_seconds(DateTime{last_sunday(year, 10), 1, 0, 0});
+    // Summer time when the wall clock read as UTC+2 lands inside summer; that covers the
+    // first pass of autumn's repeated hour. Everything else, spring's skipped hour
+    // included, is read as UTC+1.
+    const std::int64_t as_summer = wall - 2 * 3600;
+    if (as_summer >= summer_from && as_summer < summer_until) return from_unix_seconds(as_summer);
+    return from_unix_seconds(wall - 3600);
+}
+
 std::string iso_string(Date d) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);

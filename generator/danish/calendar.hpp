@@ -1,6 +1,6 @@
 #pragma once
-/// Calendar arithmetic for the letters: dates, times of day, ISO 8601 weeks. Pure values,
-/// no clock and no time zone (case data holds local Danish time).
+/// Calendar arithmetic for the letters: dates, times of day, ISO 8601 weeks, and Danish
+/// local time to UTC. Pure values, no clock (case data holds local Danish time).
 
 #include <chrono>
 #include <compare>
@@ -82,6 +82,25 @@ Date monday_of(Date d);
 
 /// The Monday of an ISO week (the week number is not checked against 52/53).
 Date monday_of(IsoWeek w);
+
+/// The last Sunday of a month (the EU's summer-time changes fall on the last Sunday of
+/// March and of October).
+Date last_sunday(int year, int month);
+
+/// The same instant in UTC for a Danish wall-clock time: CET (UTC+1) in winter, CEST
+/// (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC
+/// (the EU rule, applied to every year). Two wall-clock hours need a choice, as in RFC 5545
+/// and java.time: a time in the hour skipped in spring (02:00–02:59) is read with the
+/// offset before the gap (02:30 → 01:30Z, i.e. 03:30 summer time), and a time in the hour
+/// repeated in autumn (02:00–02:59) means its first occurrence, still summer time
+/// (02:30 → 00:30Z).
+DateTime danish_to_utc(const DateTime& local);
+
+/// Seconds since 1970-01-01T00:00:00Z of a UTC date and time.
+std::int64_t unix_seconds(const DateTime& utc);
+
+/// The UTC date and time `seconds` after 1970-01-01T00:00:00Z.
+DateTime from_unix_seconds(std::int64_t seconds);
 
 /// "2026-11-30": for machine-readable output and for messages to the sender.
 std::string iso_string(Date d);

@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
@@ -10,12 +11,14 @@
 #include "danish/hyphenate.hpp"
 #include "fonts/font_set.hpp"
 #include "letters/legal.hpp"
+#include "letters/message.hpp"
 #include "letters/sample.hpp"
 #include "letters/sender.hpp"
 #include "letters/spec.hpp"
 #include "letters/templates.hpp"
 #include "letters/view.hpp"
 #include "markup/document.hpp"
+#include "memo/memo.hpp"
 #include "pdf/writer.hpp"
 
 namespace brevgen {
@@ -57,6 +60,12 @@ struct Engine::Impl {
     letters::SenderProfile sender;
     letters::LegalRefs legal;
     std::vector<KindInfo> kinds;
+    /// The profile's Digital Post fields, or why there are none.
+    std::optional<letters::MessageSender> message_sender;
+    Diagnostic message_sender_error;
+    /// SOURCE_DATE_EPOCH, when set; `source_date_error` says why it is unusable.
+    std::optional<std::int64_t> source_date_epoch;
+    std::string source_date_error;
 };
 
 namespace {
@@ -89,6 +98,25 @@ void check_template_names(const Engine::Impl& e) {
     throw StartupError(message);
 }
 
+/// SOURCE_DATE_EPOCH as the reproducible-builds convention defines it: decimal seconds
+/// since 1970-01-01T00:00Z. Malformed values are an error, not a silent fallback to the clock.
+void read_source_date_epoch(Engine::Impl& e) {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (env == nullptr) return;
+    const std::string_view text(env);
+    std::int64_t value = 0;
+    bool ok = !text.empty() && text.size() <= 12;  // up to year 9999 (253402300799)
+    for (const char c : text) {
+        ok = ok && c >= '0' && c <= '9';
+        if (ok) value = value * 10 + (c - '0');
+    }
+    if (ok && value <= 253402300799) {
+        e.source_date_epoch = value;
+    } else {
+        e.source_date_error = "SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 (digits only)";
+    }
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -113,6 +141,10 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     } catch (const std::exception& e) {
         throw StartupError(e.what());
     }
+    impl->message_sender = impl->sender.message_sender(impl->message_sender_error);
+    read_source_date_epoch(*impl);
+    if (s.messages && !impl->message_sender) throw StartupError(format_diagnostic(impl->message_sender_error));
+    if (s.messages && !impl->source_date_error.empty()) throw StartupError("error: " + impl->source_date_error);
     check_template_names(*impl);
     return std::make_shared<const Engine>(std::move(impl));
 }
@@ -152,40 +184,106 @@ struct Renderer::Impl {
           merger(engine->impl().templates),
           writer(engine->impl().fonts, pdf::Options{engine->settings().tagged_pdf, engine->settings().tagged_pdf}) {}
 
+    /// A validated case and its view.
+    struct Prepared {
+        data::Value root;
+        letters::Enriched enriched;
+    };
+
     /// Read, validate and enrich; nullopt (with `out` filled in) when the case is invalid.
-    std::optional<letters::Enriched> prepare(std::string_view kind, std::string_view text,
-                                             std::optional<data::Format> format, Letter& out) {
+    /// `case_json`, when given, receives the tree as JSON (see Renderer::check).
+    std::optional<Prepared> prepare(std::string_view kind, std::string_view text, std::optional<data::Format> format,
+                                    Letter& out, std::string* case_json = nullptr) {
         const auto& e = engine->impl();
         auto loaded = letters::load_case(kind, text, format, e.settings.read_limits);
         out.diagnostics = std::move(loaded.diagnostics);
+        if (case_json != nullptr) {
+            const auto& tree = loaded.root ? loaded.root : loaded.partial;
+            *case_json = tree ? data::to_json_text(*tree) : std::string();
+        }
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = Outcome::invalid;
             return std::nullopt;
         }
-        const data::Value& root = *loaded.root;
+        Prepared p{std::move(*loaded.root), {}};
+        const data::Value& root = p.root;
         if (const auto* j = root.find("journalnummer")) out.journal = j->scalar;
         if (const auto* f = root.find("forsendelse")) out.paper = f->scalar == "papir";
-        auto enriched = letters::enrich(kind, root, e.sender, e.legal);
-        out.diagnostics.insert(out.diagnostics.end(), enriched.warnings.begin(), enriched.warnings.end());
-        return enriched;
+        p.enriched = letters::enrich(kind, root, e.sender, e.legal);
+        out.diagnostics.insert(out.diagnostics.end(), p.enriched.warnings.begin(), p.enriched.warnings.end());
+        return p;
+    }
+
+    /// Merge and typeset a prepared case into `out`.
+    void render_prepared(std::string_view kind, const Prepared& prepared, Letter& out) {
+        const std::string markup = merge(kind, prepared, out);
+        if (out.outcome != Outcome::ok) return;
+        const std::size_t before = out.diagnostics.size();
+        typeset_into(markup, engine->settings().templates_dir, out);
+        to_case_positions(prepared.root, out.diagnostics, before);
+    }
+
+    /// createdDateTime: the caller's, else SOURCE_DATE_EPOCH, else now; nullopt (with an
+    /// error in `out`) when SOURCE_DATE_EPOCH is malformed.
+    std::optional<std::int64_t> created_time(const MessageOptions& options, Letter& out) const {
+        const auto& e = engine->impl();
+        if (options.created) return options.created;
+        if (e.source_date_epoch) return e.source_date_epoch;
+        if (!e.source_date_error.empty()) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(make_error({}, {}, e.source_date_error));
+            return std::nullopt;
+        }
+        return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
+
+    /// The template merged with the view; "" (with `out` failed) on a merge error.
+    std::string merge(std::string_view kind, const Prepared& prepared, Letter& out) {
+        Diagnostics merge_errors;
+        std::string markup = merger.merge(std::string(kind), prepared.enriched.view, merge_errors);
+        if (has_errors(merge_errors)) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
+            return {};
+        }
+        return markup;
+    }
+
+    layout::Environment environment(const fs::path& base_dir, bool paper) {
+        const auto& e = engine->impl();
+        layout::Environment env;
+        env.fonts = e.fonts.get();
+        env.hyphenator = e.hyphenator;
+        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
+        env.limits = e.settings.layout_limits;
+        env.read_file = [this, base_dir](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
+        };
+        const auto& field = e.sender.adressefelt;
+        env.window = layout::Window{mm(field.venstre), mm(field.top), mm(field.hoejre), mm(field.bund)};
+        env.paper = paper;
+        return env;
+    }
+
+    /// Layout's errors point into the merged markup, which means nothing to whoever wrote
+    /// the case: an error about a case field (an address line too long for the window)
+    /// moves to that field's place in the case; the others stand on their own.
+    static void to_case_positions(const data::Value& root, Diagnostics& ds, std::size_t from) {
+        for (std::size_t i = from; i < ds.size(); ++i) {
+            const data::Value* field = ds[i].path.empty() ? nullptr : root.at(ds[i].path);
+            ds[i].pos = field ? field->pos : SourcePos{};
+        }
     }
 
     void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out) {
-        const auto& e = engine->impl();
         auto parsed = markup::parse(markup_text);
         if (has_errors(parsed.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
             out.outcome = Outcome::invalid;
             return;
         }
-        layout::Environment env;
-        env.fonts = e.fonts.get();
-        env.hyphenator = e.hyphenator;
-        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
-        env.limits = e.settings.layout_limits;
-        env.read_file = [this, &base_dir](const std::string& src) {
-            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
-        };
+        const auto env = environment(base_dir, out.paper);
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), laid.diagnostics.begin(), laid.diagnostics.end());
@@ -207,33 +305,79 @@ Renderer::~Renderer() = default;
 
 Letter Renderer::render(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
     Letter out;
-    auto enriched = impl_->prepare(kind, case_text, format, out);
-    if (!enriched) return out;
-    Diagnostics merge_errors;
-    const std::string markup = impl_->merger.merge(std::string(kind), enriched->view, merge_errors);
-    if (has_errors(merge_errors)) {
+    auto prepared = impl_->prepare(kind, case_text, format, out);
+    if (prepared) impl_->render_prepared(kind, *prepared, out);
+    return out;
+}
+
+Message Renderer::message(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                          const MessageOptions& options) {
+    Message out;
+    const auto& e = impl_->engine->impl();
+    if (!e.message_sender) {
         out.outcome = Outcome::failed;
-        out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
+        out.diagnostics.push_back(e.message_sender_error);
         return out;
     }
-    const std::size_t before = out.diagnostics.size();
-    impl_->typeset_into(markup, impl_->engine->settings().templates_dir, out);
-    // Positions in the merged markup mean nothing to whoever wrote the case: the message
-    // (a character no font has, a page limit) stands on its own.
-    for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
+    const auto created = impl_->created_time(options, out);
+    if (!created) return out;
+    auto prepared = impl_->prepare(kind, case_text, format, out);
+    if (!prepared) return out;
+    // The recipient and the header first: a case that cannot be a message costs no PDF.
+    const auto sender = e.sender.overridden_by(prepared->root.find("afsender"));
+    auto draft = letters::draft_message(kind, prepared->root, sender, *e.message_sender,
+                                        prepared->enriched.view["brev"]["titel"].get<std::string>());
+    if (!draft.errors.empty()) {
+        out.outcome = Outcome::invalid;
+        out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
+        return out;
+    }
+    impl_->render_prepared(kind, *prepared, out);
+    if (out.outcome != Outcome::ok) return out;
+    draft.input.pdf = out.pdf;
+    draft.input.created = *created;
+    auto written = memo::write(draft.input);
+    for (const auto& error : written.errors) {
+        out.outcome = Outcome::failed;
+        out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
+    }
+    out.xml = std::move(written.xml);
     return out;
 }
 
 Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
     Letter out;
-    impl_->prepare(kind, case_text, format, out);
+    const auto prepared = impl_->prepare(kind, case_text, format, out);
+    if (!prepared) return out;
+    // The address is the one part of the layout a valid case can still fail: fit it into the
+    // envelope window as render would, without laying out the rest.
+    const std::string markup = impl_->merge(kind, *prepared, out);
+    if (out.outcome != Outcome::ok) return out;
+    auto parsed = markup::parse(markup);
+    const std::size_t before = out.diagnostics.size();
+    if (has_errors(parsed.diagnostics)) {
+        out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    } else {
+        const auto env = impl_->environment(impl_->engine->settings().templates_dir, out.paper);
+        const auto found = layout::check_address(parsed.letter, env);
+        out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
+    }
+    if (has_errors(out.diagnostics)) out.outcome = Outcome::invalid;
+    Impl::to_case_positions(prepared->root, out.diagnostics, before);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                       std::string& case_json) {
+    Letter out;
+    impl_->prepare(kind, case_text, format, out, &case_json);
     return out;
 }
 
 std::string Renderer::view(std::string_view kind, std::string_view case_text, Letter& result,
                            std::optional<data::Format> format) {
-    auto enriched = impl_->prepare(kind, case_text, format, result);
-    return enriched ? enriched->view.dump(2) : std::string();
+    const auto prepared = impl_->prepare(kind, case_text, format, result);
+    return prepared ? prepared->enriched.view.dump(2) : std::string();
 }
 
 Letter Renderer::typeset(std::string_view markup, const fs::path& base_dir) {

@@ -2,6 +2,7 @@
 /// brevgen's one entry point for every front end (CLI, batch, HTTP): the stages
 /// read → validate → enrich → merge → parse → layout → pdf, wired once.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -27,6 +28,9 @@ struct Settings {
     /// Kinds whose templates are checked against sample views at load; empty: all. A
     /// one-letter command checks only its own kind, so a cold start stays short.
     std::vector<std::string> check_kinds;
+    /// The caller will ask for Digital Post messages: load fails (StartupError) when the
+    /// sender profile lacks what a message needs or SOURCE_DATE_EPOCH is malformed.
+    bool messages = false;
 };
 
 /// Thrown at start-up when fonts, templates, the sender profile or legal.json cannot be
@@ -55,6 +59,19 @@ struct Letter {
     Diagnostics diagnostics;  ///< errors and warnings
     std::string journal;      ///< the journal number, for file names (never logged)
     bool paper = false;       ///< the recipient gets paper mail (/forsendelse = papir)
+};
+
+/// How a Digital Post message is made.
+struct MessageOptions {
+    /// createdDateTime in seconds since 1970-01-01T00:00Z; empty: SOURCE_DATE_EPOCH when
+    /// it is set (reproducible output), else the clock.
+    std::optional<std::int64_t> created;
+};
+
+/// A letter and its Digital Post message (MeMo 1.2 XML holding `pdf`); `xml` is empty
+/// unless the outcome is ok.
+struct Message : Letter {
+    std::string xml;
 };
 
 /// Loaded once per process: fonts, templates, sender profile, legal references.
@@ -89,8 +106,20 @@ public:
     /// Case text (JSON or XML; format sniffed when not given) → PDF.
     Letter render(std::string_view kind, std::string_view case_text, std::optional<data::Format> format = {});
 
+    /// Case text → the letter and its Digital Post message (docs/digital-post.md). A case
+    /// whose recipient has no CPR (employee) or CVR (company) number is invalid here.
+    Message message(std::string_view kind, std::string_view case_text, std::optional<data::Format> format = {},
+                    const MessageOptions& options = {});
+
     /// Reads, validates and enriches only (warnings included); no PDF.
     Letter check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format = {});
+
+    /// check(), and the case as compact JSON in the shape the kind's schema describes (lists
+    /// as arrays, XML text typed as the fields say, absent optional fields left out) into
+    /// `case_json`, also when the case has errors; "" when the text could not be read.
+    /// For front ends that edit a case (an XML file opened in the plan page).
+    Letter check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                 std::string& case_json);
 
     /// The view templates see, as JSON text (for template authors).
     std::string view(std::string_view kind, std::string_view case_text, Letter& result,

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/openapi_plan.hpp"
 #include "http/problem.hpp"
 
 namespace brevgen::http {
@@ -79,6 +80,7 @@ json components_schemas(const Engine& engine) {
                          {"required", {"status"}},
                          {"properties", {{"status", {{"const", "ok"}}}}}};
     for (const auto& k : engine.kinds()) schemas[k.name] = json::parse(engine.schema(k.name));
+    add_plan_schemas(schemas);
     return schemas;
 }
 
@@ -139,7 +141,7 @@ void add_common_responses(json& responses, bool needs_token) {
     responses = std::move(sorted);
 }
 
-json letter_operation(const KindInfo& kind, bool authenticated) {
+json letter_operation(const KindInfo& kind) {
     const std::string schema = "#/components/schemas/" + kind.name;
     json xml_schema = {{"allOf", {json_ref(schema)}}, {"xml", {{"name", "sag"}}}};
     json pdf_headers = {
@@ -160,7 +162,6 @@ json letter_operation(const KindInfo& kind, bool authenticated) {
         {"415", response_ref("UnsupportedMediaType")},
         {"422", response_ref("InvalidCase")},
         {"500", response_ref("Failed")}};
-    add_common_responses(responses, authenticated);
     return json{
         {"operationId", "render_" + kind.name},
         {"summary", kind.description},
@@ -171,30 +172,42 @@ json letter_operation(const KindInfo& kind, bool authenticated) {
         {"responses", std::move(responses)}};
 }
 
-/// A GET operation and its HEAD twin (the same headers, no body).
+/// A GET operation answering `type` (its HEAD twin is added by finish_operations()).
 json get_path(const std::string& id, const std::string& summary, const std::string& type, json schema,
               bool needs_token) {
     json responses = {{"200", {{"description", "OK"}, {"content", {{type, {{"schema", std::move(schema)}}}}}}}};
-    add_common_responses(responses, needs_token);
-    json head_responses = responses;
-    head_responses["200"] = {{"description", "The GET's headers without its body"}};
-    json get = {{"operationId", id}, {"summary", summary}, {"tags", {"service"}}, {"responses", responses}};
-    json head = {{"operationId", id + "_head"},
-                 {"summary", summary + " (headers only)"},
-                 {"tags", {"service"}},
-                 {"responses", head_responses}};
-    if (!needs_token) {
-        get["security"] = json::array();
-        head["security"] = json::array();
+    json get = {{"operationId", id}, {"summary", summary}, {"tags", {"service"}}, {"responses", std::move(responses)}};
+    if (!needs_token) get["security"] = json::array();
+    return json{{"get", std::move(get)}};
+}
+
+/// Completes every operation, however it was made: the HEAD twin of each GET (the same
+/// headers, no body), the event loop's responses, 401 exactly where a token is checked.
+void finish_operations(json& paths, bool authenticated) {
+    for (auto& [path, item] : paths.items()) {
+        if (item.contains("get") && !item.contains("head")) {
+            json head = item["get"];
+            head["operationId"] = head["operationId"].get<std::string>() + "_head";
+            head["summary"] = head["summary"].get<std::string>() + " (headers only)";
+            for (auto& [status, response] : head["responses"].items()) {
+                if (status.front() == '2') response = {{"description", "The GET's headers without its body"}};
+            }
+            item["head"] = std::move(head);
+        }
+        for (auto& [method, op] : item.items()) {
+            if (method == "parameters") continue;
+            const bool needs_token = authenticated && !(op.contains("security") && op["security"].empty());
+            if (!needs_token) op["responses"].erase("401");
+            add_common_responses(op["responses"], needs_token);
+        }
     }
-    return json{{"get", std::move(get)}, {"head", std::move(head)}};
 }
 
 json paths(const Engine& engine, bool authenticated) {
     json p;
     json kinds = json::array();
     for (const auto& k : engine.kinds()) {
-        p["/v1/letters/" + k.name] = {{"post", letter_operation(k, authenticated)}};
+        p["/v1/letters/" + k.name] = {{"post", letter_operation(k)}};
         kinds.push_back(k.name);
     }
     p["/v1/letters"] = get_path("list_letters", "The letter kinds with descriptions and schema links",
@@ -204,15 +217,13 @@ json paths(const Engine& engine, bool authenticated) {
     p["/v1/schemas/{kind}"]["parameters"] = {
         {{"name", "kind"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}, {"examples", {kinds[0]}}}},
          {"description", "a letter kind: " + kinds.dump()}}};
-    for (const char* method : {"get", "head"}) {
-        auto& responses = p["/v1/schemas/{kind}"][method]["responses"];
-        responses["404"] = response_ref("NotFound");
-        add_common_responses(responses, authenticated);
-    }
+    p["/v1/schemas/{kind}"]["get"]["responses"]["404"] = response_ref("NotFound");
     p["/healthz"] = get_path("healthz", "Liveness: answers while the server runs, never needs a token",
                              "application/json", schema_ref("Health"), false);
     p["/metrics"] = get_path("metrics", "Prometheus text exposition", "text/plain", string_schema(), authenticated);
     p["/openapi.json"] = get_path("openapi", "This document", "application/json", {{"type", "object"}}, authenticated);
+    add_plan_paths(p, kinds);
+    finish_operations(p, authenticated);
     return p;
 }
 

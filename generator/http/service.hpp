@@ -33,7 +33,7 @@ public:
     /// request that needs no body (GETs) or is refused before its body is read (401, 404,
     /// 405, 411, 413, 415, 503…), or nullopt when the body should be read and handle()
     /// called. `overloaded`: no render worker can take the request now; a request that
-    /// needs one (see renders() in routes.hpp) gets 503 with Retry-After.
+    /// needs one (see takes_case() in routes.hpp) gets 503 with Retry-After.
     std::optional<Response> screen(const Request& head, bool overloaded = false) const;
 
     /// The whole exchange: screen(), then for a letter request the rendering of `body`.

@@ -28,12 +28,20 @@ std::string serialize_response(const Response& r, bool head_only, bool close) {
     out.append("HTTP/1.1 ").append(std::to_string(r.status)).append(" ").append(status_title(r.status));
     out.append("\r\nDate: ").append(http_date_now());
     if (!r.content_type.empty()) out.append("\r\nContent-Type: ").append(r.content_type);
-    out.append("\r\nContent-Length: ").append(std::to_string(r.body.size()));
-    for (const auto& [name, value] : r.headers) out.append("\r\n").append(name).append(": ").append(value);
-    out.append("\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff");
+    // 1xx, 204 and 304 have no content, and no Content-Length that would claim some.
+    const bool no_content = r.status < 200 || r.status == 204 || r.status == 304;
+    if (!no_content) out.append("\r\nContent-Length: ").append(std::to_string(r.body.size()));
+    bool cache_control = false;
+    for (const auto& [name, value] : r.headers) {
+        out.append("\r\n").append(name).append(": ").append(value);
+        cache_control = cache_control || iequals(name, "Cache-Control");
+    }
+    // Letters and errors carry personal data; only the plan page's files say otherwise.
+    if (!cache_control) out.append("\r\nCache-Control: no-store");
+    out.append("\r\nX-Content-Type-Options: nosniff");
     if (close) out.append("\r\nConnection: close");
     out.append("\r\n\r\n");
-    if (!head_only) out.append(r.body);
+    if (!head_only && !no_content) out.append(r.body);
     return out;
 }
 

@@ -4,8 +4,11 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "common/diagnostic.hpp"
 
 namespace brevgen::data {
 struct Value;
@@ -18,12 +21,38 @@ struct SenderError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo.
+/// What a Digital Post message needs from the profile besides the name (profile fields
+/// cvr, sagssystem, kle_emne, kle_version, kle_titel, kontaktpunkt, kontaktpunkt_navn).
+struct MessageSender {
+    std::string cvr;          ///< the authority's CVR number (8 digits)
+    std::string case_system;  ///< the case system's name (memo:caseSystem)
+    std::string kle_subject;  ///< optional KLE subject "NN.NN.NN"; then version and title too
+    std::string kle_version;
+    std::string kle_title;
+    std::string contact_point;        ///< optional Digital Post contact point id
+    std::string contact_point_label;  ///< optional, only with an id
+};
+
+/// Where the print service's window envelope shows the address, in mm from the top-left
+/// corner of the page (the profile's "adressefelt"; docs/paper.md).
+struct AddressField {
+    double venstre = 20;
+    double top = 45;
+    double hoejre = 105;
+    double bund = 74;
+};
+
+/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo; for
+/// Digital Post the fields MessageSender lists; and the envelope window, which only the
+/// profile sets (a case cannot move it).
 struct SenderProfile {
     std::map<std::string, std::string> fields;
+    AddressField adressefelt;
     std::filesystem::path directory;  ///< where a relative logo file name is looked up
+    std::filesystem::path file;       ///< the profile file, for messages about it
 
-    /// Loads a profile file (JSON object of strings); throws SenderError.
+    /// Loads a profile file (a JSON object of strings, and the "adressefelt" object of
+    /// numbers); throws SenderError.
     static SenderProfile load(const std::filesystem::path& file);
 
     /// The profile with the case's /afsender fields applied. A case may name a logo file
@@ -35,6 +64,11 @@ struct SenderProfile {
 
     /// The logo's path, or "" when there is none.
     std::string logo_path() const;
+
+    /// The Digital Post fields, checked, or nullopt with `why` (the profile file, the field's
+    /// path and what is wrong). Only the profile's own values count: a case's /afsender
+    /// never chooses who sends.
+    std::optional<MessageSender> message_sender(Diagnostic& why) const;
 };
 
 }  // namespace brevgen::letters
