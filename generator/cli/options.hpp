@@ -16,15 +16,6 @@ struct BatchArgs {
     bool resume = false;
 };
 
-/// `brevgen serve`'s own options.
-struct ServeArgs {
-    std::string listen = "127.0.0.1:8080";
-    std::size_t threads = 0;
-    std::size_t queue = 0;
-    std::string token_file;
-    std::size_t max_body = std::size_t{1} << 20;
-};
-
 /// Everything the command line can set.
 struct Options {
     std::string command;
@@ -41,8 +32,7 @@ struct Options {
     std::size_t max_table_rows = 0;
     bool untagged = false;
     bool memo = false;  ///< render: write the Digital Post message instead of the PDF
-    BatchArgs batch;
-    ServeArgs serve;
+    BatchArgs batch;  // serve's options live in generator/cli/serve_command.cpp
 };
 
 }  // namespace brevgen::cli

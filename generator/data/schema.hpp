@@ -77,4 +77,8 @@ Diagnostics validate(const DocumentSpec& spec, Value& root);
 /// order; `$id` is https://brevgen.dk/schemas/<name>.json and the title is `name`.
 std::string json_schema(const DocumentSpec& spec, std::string_view name, std::string_view description);
 
+/// A field type's name as JSON Schema and the message catalogue write it: "string",
+/// "number", "integer", "object", "array".
+std::string_view field_type_name(FieldType type);
+
 }  // namespace brevgen::data

@@ -91,10 +91,16 @@ struct Renderer::Impl {
         return p;
     }
 
-    /// Read, validate and enrich case text.
+    /// Read, validate and enrich case text. `case_json`, when given, receives the tree as
+    /// JSON (see Renderer::check).
     std::optional<Prepared> prepare(const letters::KindRecord& kind, std::string_view text,
-                                    std::optional<CaseFormat> format, Letter& out) {
-        return enrich(kind, letters::load_case(kind, text, format, engine->settings().read_limits), out);
+                                    std::optional<CaseFormat> format, Letter& out, std::string* case_json = nullptr) {
+        auto loaded = letters::load_case(kind, text, format, engine->settings().read_limits);
+        if (case_json != nullptr) {
+            const auto& tree = loaded.root ? loaded.root : loaded.partial;
+            *case_json = tree ? data::to_json_text(*tree) : std::string();
+        }
+        return enrich(kind, std::move(loaded), out);
     }
 
     /// createdDateTime: the caller's, else SOURCE_DATE_EPOCH, else now; nullopt (with an
@@ -264,6 +270,13 @@ Letter Renderer::check(std::string_view kind, std::string_view case_text, std::o
     }
     if (has_errors(out.diagnostics)) out.outcome = Outcome::invalid;
     Impl::to_case_positions(prepared->root, out.diagnostics, before);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format,
+                       std::string& case_json) {
+    Letter out;
+    if (const auto* record = impl_->record(kind, out)) impl_->prepare(*record, case_text, format, out, &case_json);
     return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 /// The server's own request and response values: what the routes see and answer, with no
-/// transport attached. httplib (server.cpp) is only the adapter that fills and sends them,
-/// so tests and fuzzers can call the routes in-process without sockets.
+/// transport attached. The event loop (event_loop.hpp) fills and sends them, so tests and
+/// fuzzers can call the routes in-process without sockets.
 
 #include <cstddef>
 #include <cstdint>
@@ -31,9 +31,10 @@ struct Request {
 
 /// The endpoints, as the path templates that logs and metrics name instead of raw paths
 /// (a raw path could carry anything a client typed).
-enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, unknown };
+enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, check, plan, unknown };
 
-/// "/v1/letters/{kind}", "/healthz" … and "other" for paths that match no route.
+/// "/v1/letters/{kind}", "/healthz" … and "other" for paths that match no route. The plan
+/// page and its assets are all "/plan".
 std::string_view route_template(Route route);
 
 /// One response and what the log and the metrics need to know about it.

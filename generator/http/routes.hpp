@@ -10,11 +10,17 @@
 
 namespace brevgen::http {
 
-/// A path matched against the routes: the route and its {kind} segment (raw, unchecked).
+/// A path matched against the routes: the route and its {kind} segment (raw, unchecked),
+/// or for the plan page the asset's name ("" for the page itself).
 struct RouteMatch {
     Route route = Route::unknown;
     std::string_view kind;
 };
+
+/// True for routes whose request carries a case body (POST): letters and checks. Their
+/// answers are made by a render worker (and so may wait for one); the other routes are
+/// answered by the event loop at once.
+bool takes_case(Route route);
 
 /// Matches a path exactly (no trailing slash, no prefix matching).
 RouteMatch match_route(std::string_view path);
@@ -24,6 +30,7 @@ std::string_view allowed_methods(Route route);
 
 /// True when the route answers `method`.
 bool method_allowed(Route route, std::string_view method);
+
 
 /// The case format a Content-Type names: application/json or application/xml, with no
 /// parameter but an optional charset=utf-8 (any case). nullopt for anything else.

@@ -115,7 +115,7 @@ private:
         Diagnostics ignored;  // characters without a glyph were reported by the measurement below
         TextEngine unhyphenated(plain, ignored);
         std::vector<AddressRow> rows;
-        const markup::Inlines runs{markup::Inline{s, false, false, false, {}, {}}};
+        const markup::Inlines runs{markup::Inline{s, false, false, false, true, {}, {}}};  // never hyphenated
         for (auto& box : unhyphenated.break_lines(runs, base, width)) {
             rows.push_back(AddressRow{std::move(box), x, baseline, base.size, false, 0});
             baseline += base.size * 1.2;

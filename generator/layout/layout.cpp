@@ -124,7 +124,7 @@ private:
             blocks_.emit_line(label_line, style::reference_x, baseline, 0, blocks_.element(Role::TH, tr, {}, "Row"), items_);
             const ElemId td = blocks_.element(Role::TD, tr);
             const double value_x = style::reference_x + label_line.width;
-            markup::Inlines runs{markup::Inline{value, false, false, false, {}, {}}};
+            markup::Inlines runs{markup::Inline{value, false, false, false, false, {}, {}}};
             for (const auto& box : text_.break_lines(runs, value_style, style::right - value_x)) {
                 blocks_.emit_line(box, value_x, baseline, 0, td, items_);
                 baseline += 12;

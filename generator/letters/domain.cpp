@@ -20,6 +20,18 @@ std::string plain_hours(double h) {
     return s;
 }
 
+/// The arguments that name plan week `i`: its number in the plan and its ISO week.
+DiagnosticArgs week_args(std::size_t i, const PlanRow& row, std::string_view prefix = "") {
+    const std::string p(prefix);
+    return {{p + "uge_nr", std::to_string(i + 1)}, {p + "uge", std::to_string(row.week.week)}};
+}
+
+/// `a` followed by `b`.
+DiagnosticArgs operator+(DiagnosticArgs a, const DiagnosticArgs& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
 std::string week_path(std::size_t i) { return "/optrapningsplan/uger/" + std::to_string(i) + "/timer"; }
 
 /// "plan week 3 (uge 51)": the case's numbering and the printed one, so the sender finds it.
@@ -65,18 +77,24 @@ void check_week(const PlanInput& plan, const LegalRefs& legal, const std::vector
     if (timer > normal) {
         out.push_back({WarningCode::hours_above_normal, week_path(i),
                        week_label(i, rows[i]) + " has " + plain_hours(timer) +
-                           " hours, more than the normal " + plain_hours(normal)});
+                           " hours, more than the normal " + plain_hours(normal),
+                       week_args(i, rows[i]) + DiagnosticArgs{{"timer", plain_hours(timer)}, {"normal", plain_hours(normal)}}});
     } else if (timer < normal && normal - timer < legal.delvis_fravaer_min_timer) {
         out.push_back({WarningCode::absence_below_minimum, week_path(i),
                        week_label(i, rows[i]) + " leaves " + plain_hours(normal - timer) +
                            " hours of absence; partial sickness benefit needs at least " +
-                           plain_hours(legal.delvis_fravaer_min_timer) + " hours a week"});
+                           plain_hours(legal.delvis_fravaer_min_timer) + " hours a week",
+                       week_args(i, rows[i]) + DiagnosticArgs{{"timer", plain_hours(timer)},
+                                                              {"fravaer", plain_hours(normal - timer)},
+                                                              {"minimum", plain_hours(legal.delvis_fravaer_min_timer)}}});
     }
     if (i > 0 && timer < plan.uger[i - 1].timer) {
         out.push_back({WarningCode::hours_fall, week_path(i),
                        "hours fall from " + plain_hours(plan.uger[i - 1].timer) + " in " +
                            week_label(i - 1, rows[i - 1]) + " to " + plain_hours(timer) + " in " +
-                           week_label(i, rows[i])});
+                           week_label(i, rows[i]),
+                       week_args(i - 1, rows[i - 1], "fra_") + week_args(i, rows[i]) +
+                           DiagnosticArgs{{"fra_timer", plain_hours(plan.uger[i - 1].timer)}, {"timer", plain_hours(timer)}}});
     }
 }
 
@@ -86,19 +104,24 @@ void check_plan(const PlanInput& plan, const LegalRefs& legal, const RampUpPlan&
     if (danish::is_weekend(plan.startdato)) {
         out.push_back({WarningCode::plan_starts_on_weekend, "/optrapningsplan/startdato",
                        "the start date " + danish::iso_string(plan.startdato) +
-                           " is on a weekend; the first row holds only weekend days"});
+                           " is on a weekend; the first row holds only weekend days",
+                       {{"dato", danish::iso_string(plan.startdato)}}});
     }
     const std::size_t n = plan.uger.size();
     if (n > static_cast<std::size_t>(legal.optrapningsplan_max_uger)) {
         out.push_back({WarningCode::plan_too_long, "/optrapningsplan/uger",
                        "the plan runs " + std::to_string(n) + " weeks; plans longer than " +
-                           std::to_string(legal.optrapningsplan_max_uger) + " weeks are unusual"});
+                           std::to_string(legal.optrapningsplan_max_uger) + " weeks are unusual",
+                       {{"uger", std::to_string(n)}, {"max", std::to_string(legal.optrapningsplan_max_uger)}}});
     }
     if (n > 0 && !result.reaches_full_time) {
         out.push_back({WarningCode::full_time_not_reached, week_path(n - 1),
                        "the plan ends at " + plain_hours(plan.uger.back().timer) + " of " +
                            plain_hours(plan.normal_timer) + " hours: full time is not reached by " +
-                           danish::iso_string(result.full_return)});
+                           danish::iso_string(result.full_return),
+                       {{"timer", plain_hours(plan.uger.back().timer)},
+                        {"normal", plain_hours(plan.normal_timer)},
+                        {"dato", danish::iso_string(result.full_return)}}});
     }
 }
 
@@ -123,6 +146,7 @@ std::string_view code_name(WarningCode code) {
 Diagnostic to_diagnostic(const DomainWarning& w, SourcePos pos) {
     Diagnostic d = make_warning(pos, w.path, w.message);
     d.code = std::string(code_name(w.code));
+    d.args = w.args;
     return d;
 }
 
@@ -154,7 +178,11 @@ std::optional<DomainWarning> check_meeting_deadline(const danish::DateTime& meet
         "the meeting on " + danish::iso_string(meeting_start.date) + " lies after the week-" +
             std::to_string(legal.foerste_opfoelgning_uger) + " deadline " + danish::iso_string(deadline) +
             " (week " + std::to_string(sick_leave_week(first_absence, meeting_start.date)) +
-            " of the sick leave)"};
+            " of the sick leave)",
+        {{"dato", danish::iso_string(meeting_start.date)},
+         {"uger", std::to_string(legal.foerste_opfoelgning_uger)},
+         {"frist", danish::iso_string(deadline)},
+         {"uge", std::to_string(sick_leave_week(first_absence, meeting_start.date))}}};
 }
 
 RampUpPlan compute_plan(const PlanInput& plan, const LegalRefs& legal) {

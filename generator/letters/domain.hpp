@@ -35,6 +35,7 @@ struct DomainWarning {
     WarningCode code;
     std::string path;     ///< JSON pointer to the case field it concerns
     std::string message;  ///< English, lowercase, no final period
+    DiagnosticArgs args;  ///< the numbers and ISO dates a catalogue needs to say it in Danish
 };
 
 /// The warning as a common diagnostic at `pos` (the position of the field in the case file).

@@ -157,8 +157,9 @@ std::optional<std::string> valid_text(const data::Value& root, std::string_view 
     return v->scalar.size() == 16 && format == TextFormat::datetime ? v->scalar + ":00" : v->scalar;
 }
 
-void error_at(const data::Value& root, const std::string& pointer, std::string message, Diagnostics& out) {
-    out.push_back(make_error(root.at(pointer)->pos, pointer, std::move(message)));
+void error_at(const data::Value& root, const std::string& pointer, std::string message, std::string code,
+              DiagnosticArgs args, Diagnostics& out) {
+    out.push_back(make_error(root.at(pointer)->pos, pointer, std::move(message), std::move(code), std::move(args)));
 }
 
 void check_meeting_times(const data::Value& root, Diagnostics& out) {
@@ -166,9 +167,11 @@ void check_meeting_times(const data::Value& root, Diagnostics& out) {
     const auto slut = valid_text(root, "/moede/slut", TextFormat::datetime);
     if (!start || !slut) return;
     if (slut->substr(0, 10) != start->substr(0, 10)) {
-        error_at(root, "/moede/slut", "the meeting must end on the day it starts, " + start->substr(0, 10), out);
+        error_at(root, "/moede/slut", "the meeting must end on the day it starts, " + start->substr(0, 10),
+                 "meeting-end-day", {{"dato", start->substr(0, 10)}}, out);
     } else if (*slut <= *start) {
-        error_at(root, "/moede/slut", "the meeting must end after it starts, at " + start->substr(11, 5), out);
+        error_at(root, "/moede/slut", "the meeting must end after it starts, at " + start->substr(11, 5),
+                 "meeting-end-before-start", {{"tid", start->substr(11, 5)}}, out);
     }
 }
 
@@ -179,7 +182,8 @@ void check_invitation(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto senest = valid_text(root, "/moede/afbud/senest", TextFormat::date);
     if (start && senest && *senest > start->substr(0, 10)) {
-        error_at(root, "/moede/afbud/senest", "must not be after the day of the meeting, " + start->substr(0, 10), out);
+        error_at(root, "/moede/afbud/senest", "must not be after the day of the meeting, " + start->substr(0, 10),
+                 "after-meeting-day", {{"dato", start->substr(0, 10)}}, out);
     }
 }
 
@@ -187,7 +191,8 @@ void check_plan(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/optrapningsplan/startdato", TextFormat::date);
     const auto full = valid_text(root, "/optrapningsplan/fuld_tilbagevenden", TextFormat::date);
     if (start && full && *full < *start) {
-        error_at(root, "/optrapningsplan/fuld_tilbagevenden", "must not be before the start of the plan, " + *start, out);
+        error_at(root, "/optrapningsplan/fuld_tilbagevenden", "must not be before the start of the plan, " + *start,
+                 "before-plan-start", {{"dato", *start}}, out);
     }
 }
 
@@ -196,7 +201,8 @@ void check_minutes(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto next = valid_text(root, "/naeste_opfoelgning", TextFormat::datetime);
     if (start && next && *next <= *start) {
-        error_at(root, "/naeste_opfoelgning", "must be after the meeting, " + start->substr(0, 16), out);
+        error_at(root, "/naeste_opfoelgning", "must be after the meeting, " + start->substr(0, 16),
+                 "not-after-meeting", {{"tidspunkt", start->substr(0, 16)}}, out);
     }
 }
 

@@ -75,7 +75,7 @@ std::vector<std::string> KindRegistry::slugs() const {
 }
 
 Diagnostic KindRegistry::unknown(std::string_view slug) const {
-    return make_error({}, "", message::unknown_kind(slug, slugs()));
+    return make_error({}, "", message::unknown_kind(slug, slugs()), "unknown-kind");
 }
 
 std::string KindRegistry::listing() const {
@@ -91,7 +91,11 @@ std::string KindRegistry::listing() const {
 CaseResult validate_case(const KindRecord& kind, data::Value root) {
     CaseResult result;
     result.diagnostics = data::validate(kind.fields, root);
-    if (!has_errors(result.diagnostics)) result.root = std::move(root);
+    if (has_errors(result.diagnostics)) {
+        result.partial = std::move(root);
+    } else {
+        result.root = std::move(root);
+    }
     return result;
 }
 

@@ -73,6 +73,9 @@ struct CaseResult {
     std::optional<data::Value> root;
     Diagnostics diagnostics;
     bool malformed = false;
+    /// The tree as far as validation normalised it, when it was read but has errors (root
+    /// is then empty): a front end that edits cases shows it with the errors.
+    std::optional<data::Value> partial;
 };
 
 /// Reads (sniffing JSON or XML unless `format` is given) and validates one case of `kind`.

@@ -2,6 +2,7 @@
 
 #include "danish/calendar.hpp"
 #include "danish/format.hpp"
+#include "danish/typography.hpp"
 #include "letters/domain.hpp"
 
 #include <cstdio>
@@ -24,6 +25,10 @@ std::string text(const Value& root, std::string_view pointer) {
 json optional(std::string s) { return s.empty() ? json(false) : json(std::move(s)); }
 
 json optional_text(const Value& root, std::string_view pointer) { return optional(text(root, pointer)); }
+
+/// Free text a consultant typed ("Løft op til 15 kg."): numbers stay with their units and
+/// days with their months at line ends (danish::keep_together), as dates do.
+std::string prose(std::string s) { return danish::keep_together(s); }
 
 danish::Date date_at(const Value& root, std::string_view pointer) {
     return danish::parse_date(text(root, pointer)).value_or(danish::Date{});
@@ -212,8 +217,8 @@ void add_meeting(json& v, const Value& root) {
         m["sted"] = json{{"navn", optional_text(root, "/moede/sted/navn")}, {"adresse", optional(address)}};
     }
     m["link"] = optional_text(root, "/moede/link");
-    m["formaal"] = optional_text(root, "/moede/formaal");
-    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", x.scalar}}; });
+    m["formaal"] = optional(prose(text(root, "/moede/formaal")));
+    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", prose(x.scalar)}}; });
     m["deltagere"] = list_of(root, "/moede/deltagere", [](const Value& x) {
         return json{{"navn", text(x, "/navn")}, {"rolle", text(x, "/rolle")},
                     {"deltagelse", participation_text(text(x, "/deltagelse"))}};
@@ -262,7 +267,7 @@ json plan_view(const Value& root, const LegalRefs& legal, Diagnostics& warnings)
         p["uger"].push_back(json{{"uge", nb(r.uge)}, {"datoer", nb(r.datoer)}, {"timer", r.timer},
                                  {"timer_pr_dag", optional(r.timer_pr_dag)}, {"procent", r.procent},
                                  {"fravaer", r.fravaer_timer}, {"dage", optional(r.dage)},
-                                 {"opgaver", r.opgaver}, {"hensyn", optional(r.hensyn)}});
+                                 {"opgaver", prose(r.opgaver)}, {"hensyn", optional(prose(r.hensyn))}});
         char value[32];  // the chart's markup takes a plain number, not Danish notation
         std::snprintf(value, sizeof value, "%g", r.hours);
         p["diagram"].push_back(json{{"label", std::to_string(r.week.week)}, {"value", value}});
@@ -280,14 +285,14 @@ json plan_view(const Value& root, const LegalRefs& legal, Diagnostics& warnings)
 json minutes_view(const Value& root) {
     json r;
     r["referent"] = text(root, "/referent");
-    r["situation"] = text(root, "/situation");
-    r["bemaerkninger"] = optional_text(root, "/medarbejderens_bemaerkninger");
+    r["situation"] = prose(text(root, "/situation"));
+    r["bemaerkninger"] = optional(prose(text(root, "/medarbejderens_bemaerkninger")));
     const auto next = datetime_at(root, "/naeste_opfoelgning");
     r["naeste_opfoelgning"] = next ? json(day_and_date(next->date) + " " + nb(danish::time(*next))) : json(false);
     r["rettelser_senest"] = long_date_or_false(root, "/rettelser_senest");
     r["aftaler"] = list_of(root, "/aftaler", [](const Value& x) {
         const auto d = danish::parse_date(text(x, "/frist"));
-        return json{{"hvem", text(x, "/hvem")}, {"hvad", text(x, "/hvad")},
+        return json{{"hvem", text(x, "/hvem")}, {"hvad", prose(text(x, "/hvad"))},
                     {"frist", d ? json(date(*d)) : json(false)}};
     });
     r["modtagere"] = list_of(root, "/modtagere", [](const Value& x) { return json{{"navn", x.scalar}}; });

@@ -15,6 +15,7 @@ struct Inline {
     bool bold = false;
     bool italic = false;
     bool line_break = false;
+    bool no_hyphen = false;  ///< inside <nohyphen>: names, addresses — never hyphenated
     std::string href;  ///< non-empty inside <a href>
     SourcePos pos;     ///< where the run starts in the markup
 };

@@ -401,12 +401,14 @@ void Parser::collect(pugi::xml_node n, Inline style, Inlines& out) {
         } else if (name == "a") {
             inner.href = child.attribute("href").as_string();
             if (inner.href.empty()) error(child, "<a> needs an href attribute");
+        } else if (name == "nohyphen") {
+            inner.no_hyphen = true;
         } else if (name == "br") {
             inner.line_break = true;
             out.push_back(inner);
             continue;
         } else {
-            error(child, "unknown element <" + std::string(name) + "> in text; expected <b>, <i>, <a> or <br/>");
+            error(child, "unknown element <" + std::string(name) + "> in text; expected <b>, <i>, <a>, <nohyphen> or <br/>");
             continue;
         }
         collect(child, inner, out);
