@@ -13,9 +13,10 @@
 
 namespace brevgen::test {
 
-/// An 8-bit RGBA PNG (colour type 6) of `pixels` (width * height * 4 bytes), written with
-/// stored (uncompressed) deflate blocks.
-inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::string_view pixels) {
+/// An 8-bit PNG of `pixels` (width * height * channels bytes), written with stored
+/// (uncompressed) deflate blocks: RGBA (colour type 6, every row unfiltered) or RGB
+/// (colour type 2, odd rows with the Sub filter, so a reader must undo the PNG predictor).
+inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::string_view pixels, int channels = 4) {
     const auto crc = [](std::string_view data) {
         std::uint32_t c = 0xFFFFFFFFu;
         for (unsigned char b : data) {
@@ -34,9 +35,13 @@ inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::st
         be32(out, crc(body));
     };
     std::string raw;
+    const std::size_t row_bytes = std::size_t{width} * static_cast<std::size_t>(channels);
     for (std::uint32_t y = 0; y < height; ++y) {
-        raw += '\0';  // filter: none
-        raw += pixels.substr(std::size_t{y} * width * 4, std::size_t{width} * 4);
+        const std::string_view row = pixels.substr(y * row_bytes, row_bytes);
+        const bool sub = channels == 3 && y % 2 == 1;
+        raw += sub ? '\1' : '\0';  // filter: Sub or none
+        for (std::size_t i = 0; i < row.size(); ++i)
+            raw += sub && i >= 3 ? static_cast<char>(row[i] - row[i - 3]) : row[i];
     }
     std::string z = "\x78\x01";
     for (std::size_t at = 0; at < raw.size() || at == 0; at += 65535) {
@@ -57,7 +62,7 @@ inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::st
     std::string ihdr;
     be32(ihdr, width);
     be32(ihdr, height);
-    ihdr += std::string("\x08\x06\x00\x00\x00", 5);
+    ihdr += std::string(channels == 3 ? "\x08\x02\x00\x00\x00" : "\x08\x06\x00\x00\x00", 5);
     std::string png = "\x89PNG\r\n\x1a\n";
     chunk(png, "IHDR", ihdr);
     chunk(png, "IDAT", z);

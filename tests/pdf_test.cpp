@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <thread>
 #include <ctime>
@@ -184,6 +185,34 @@ TEST_CASE("pdf: a typical one-page letter stays within 15 KB", "[pdf]") {
     const std::string bytes = pdf::Writer(font_set()).write(test::typical_letter(*font_set()));
     INFO("size " << bytes.size());
     CHECK(bytes.size() <= 15 * 1024);
+}
+
+TEST_CASE("pdf: an opaque PNG keeps its compressed data, undone by the PNG predictors", "[pdf]") {
+    std::string rgb;
+    for (int y = 0; y < 6; ++y)
+        for (int x = 0; x < 5; ++x) rgb += std::string{static_cast<char>(40 * x), static_cast<char>(50 * y), '\x7F'};
+    const std::string png = test::encode_png(5, 6, rgb, 3);
+    const std::string idat = png.substr(8 + 25 + 8, png.size() - (8 + 25 + 8) - 4 - 12);
+    auto doc = test::sample_letter(*font_set());
+    doc.images[0] = {"logo.png", png, true};
+    const std::string bytes = pdf::Writer(font_set()).write(doc);
+    CHECK(bytes.find(idat) != std::string::npos);  // passed through, not re-encoded
+    CHECK_THAT(bytes, Catch::Contains("/Predictor 15"));
+    // The samples a reader decodes are the pixels, Sub-filtered rows included.
+    const std::string pdf = test::write_temp(bytes);
+    const auto prefix = test::temp_path("-img");
+    run("pdfimages " + quote(pdf) + " " + quote(prefix));
+    std::ifstream in(prefix.string() + "-000.ppm", std::ios::binary);
+    const std::string ppm{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    REQUIRE(ppm.size() >= rgb.size());
+    CHECK(ppm.substr(ppm.size() - rgb.size()) == rgb);
+    std::filesystem::remove(prefix.string() + "-000.ppm");
+
+    // A truncated PNG is refused, never passed on.
+    auto bad = doc;
+    bad.images[0] = {"logo.png", png.substr(0, png.size() - 30), true};
+    pdf::Writer writer(font_set());
+    CHECK_THAT(write_error(writer, bad), Catch::Contains("logo.png"));
 }
 
 TEST_CASE("pdf: an error leaves the writer usable", "[pdf]") {

@@ -93,12 +93,19 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     auto& s = impl->settings;
     resolve_places(s);
     impl->registry = s.kinds ? s.kinds : letters::KindRegistry::built_in();
-    std::vector<std::string> templates;
-    for (const auto& kind : impl->registry->all()) templates.push_back(kind.template_name);
+    // A one-letter command (check_kinds) parses only its own kind's templates (parsing and
+    // checking every kind's was the largest part of a cold start); the others must exist.
+    const auto& only = s.check_kinds;
+    const auto wanted = [&](const letters::KindRecord& kind) {
+        return only.empty() || std::find(only.begin(), only.end(), kind.info.name) != only.end();
+    };
+    std::vector<std::string> templates, others;
+    for (const auto& kind : impl->registry->all())
+        (wanted(kind) ? templates : others).push_back(kind.template_name);
     try {
         impl->fonts = fonts::FontSet::load(s.font_dir);
         impl->hyphenator = &danish::Hyphenator::danish(s.environment.hyphen_dict);
-        impl->templates = letters::TemplateSet::load(s.templates_dir, templates);
+        impl->templates = letters::TemplateSet::load(s.templates_dir, templates, others);
         impl->sender = letters::SenderProfile::load(s.sender_file);
         impl->legal = letters::load_legal(s.templates_dir / "legal.json");
     } catch (const std::exception& e) {

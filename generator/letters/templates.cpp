@@ -36,24 +36,43 @@ void check_syntax(const std::string& file, const std::string& text, std::string&
     errors += file + ":" + std::to_string(line) + ": error: " + message + "\n";
 }
 
-const std::regex& partial_tag() {
-    static const std::regex re(R"(\{\{>\s*([A-Za-z0-9_-]+)\s*\}\})");
-    return re;
+/// The next partial tag `{{> name }}` at or after `from` (name: letters, digits, '_', '-'):
+/// its start, its length and the name; start == npos when there is none. A plain scan:
+/// std::regex made template loading the largest part of a cold start.
+struct PartialTag {
+    std::size_t start = std::string::npos, length = 0;
+    std::string name;
+};
+
+PartialTag next_partial(const std::string& text, std::size_t from) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    const auto is_name = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    };
+    for (std::size_t at = text.find("{{>", from); at != std::string::npos; at = text.find("{{>", at + 1)) {
+        std::size_t i = at + 3;
+        while (i < text.size() && is_space(text[i])) ++i;
+        const std::size_t name_start = i;
+        while (i < text.size() && is_name(text[i])) ++i;
+        if (i == name_start) continue;
+        const std::size_t name_end = i;
+        while (i < text.size() && is_space(text[i])) ++i;
+        if (text.compare(i, 2, "}}") != 0) continue;
+        return {at, i + 2 - at, text.substr(name_start, name_end - name_start)};
+    }
+    return {};
 }
 
 std::string expand(const std::string& text, const std::map<std::string, std::string>& partials, int depth,
                    const std::string& file, std::string& errors, std::vector<std::string>& used) {
     std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag());
     std::size_t last = 0;
-    for (auto it = begin; it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        out.append(text, last, static_cast<std::size_t>(m.position(0)) - last);
-        last = static_cast<std::size_t>(m.position(0) + m.length(0));
-        const auto p = partials.find(m[1]);
+    for (PartialTag m = next_partial(text, 0); m.start != std::string::npos; m = next_partial(text, last)) {
+        out.append(text, last, m.start - last);
+        last = m.start + m.length;
+        const auto p = partials.find(m.name);
         if (p == partials.end()) {
-            errors += file + ":" + std::to_string(line_of(text, static_cast<std::size_t>(m.position(0)))) +
-                      ": error: unknown partial \"" + m[1].str() + "\"\n";
+            errors += file + ":" + std::to_string(line_of(text, m.start)) + ": error: unknown partial \"" + m.name + "\"\n";
         } else if (depth > 8) {
             errors += file + ": error: partials nested more than 8 deep (a partial includes itself?)\n";
         } else {
@@ -100,7 +119,8 @@ public:
 }  // namespace
 
 std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path& dir,
-                                                     const std::vector<std::string>& names) {
+                                                     const std::vector<std::string>& names,
+                                                     const std::vector<std::string>& present) {
     auto set = std::make_shared<TemplateSet>();
     set->dir_ = dir;
     set->names_ = names;
@@ -124,6 +144,12 @@ std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path
         std::vector<std::string> used{name + ".xml"};
         set->expanded_[name] = expand(text, partials, 0, file.string(), errors, used);
         set->files_[name] = std::move(used);
+    }
+    for (const auto& name : present) {
+        if (set->expanded_.count(name)) continue;
+        const auto file = dir / (name + ".xml");
+        if (const auto read = io::read_file(file); !read)
+            errors += file.string() + ": error: " + message::cannot_read("the template", read.error) + "\n";
     }
     if (!errors.empty()) throw TemplateError(errors.substr(0, errors.size() - 1));
     return set;
@@ -159,23 +185,24 @@ std::string TemplateSet::locate(const std::string& name, const std::string& tag_
 
 struct Merger::Impl {
     std::shared_ptr<const TemplateSet> templates;
-    std::map<std::string, mu::mustache> parsed;
+    std::map<std::string, mu::mustache> parsed;  ///< parsed when first merged
 };
 
 Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_unique<Impl>()) {
     impl_->templates = std::move(templates);
-    for (const auto& name : impl_->templates->names()) {
-        impl_->parsed.emplace(name, mu::mustache(*impl_->templates->source(name)));
-    }
 }
 
 Merger::~Merger() = default;
 
 std::string Merger::merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
-    const auto it = impl_->parsed.find(name);
+    auto it = impl_->parsed.find(name);
     if (it == impl_->parsed.end()) {
-        diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
-        return {};
+        const std::string* source = impl_->templates->source(name);
+        if (source == nullptr) {
+            diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
+            return {};
+        }
+        it = impl_->parsed.emplace(name, mu::mustache(*source)).first;
     }
     const mu::data data = to_data(view);
     StrictContext ctx(&data);

@@ -24,8 +24,11 @@ struct TemplateError : std::runtime_error {
 class TemplateSet {
 public:
     /// Loads `dir/<name>.xml` for each name and `dir/partials/*.xml`; throws TemplateError.
+    /// Of `present` (other kinds' templates, for a one-letter command) only that each file
+    /// can be read is checked, so an installation missing one still stops at the start.
     static std::shared_ptr<const TemplateSet> load(const std::filesystem::path& dir,
-                                                   const std::vector<std::string>& names);
+                                                   const std::vector<std::string>& names,
+                                                   const std::vector<std::string>& present = {});
 
     /// The expanded text of template `name` (nullptr for an unknown one).
     const std::string* source(const std::string& name) const;

@@ -10,17 +10,23 @@
 
 namespace brevgen::pdf {
 
-/// A decoded image: 8-bit samples, gray (1 component) or RGB (3), rows top to bottom, no
+/// An image ready for PDF: gray (1 component) or RGB (3) samples, rows top to bottom, no
 /// alpha, kept compressed (it is cached per Writer and copied into every letter).
 struct Raster {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     int components = 3;
+    int bits = 8;  ///< bits per component
+    /// The samples, zlib-compressed; with png_predictors, a PNG's own IDAT data, whose
+    /// rows each start with a PNG filter byte (FlateDecode's /Predictor 15 undoes them).
     std::string deflated_samples;
+    bool png_predictors = false;
 };
 
-/// Decodes PNG data, compositing any transparency onto white; throws PdfError naming
-/// `source` when the data is not a PNG libpng can read.
+/// Turns PNG data into a raster: an opaque, non-interlaced gray or RGB PNG of at most 8
+/// bits keeps its compressed data as it is (checked by inflating it, not re-encoded);
+/// anything else is decoded with libpng, transparency composited onto white. Throws
+/// PdfError naming `source` when the data is not a PNG that can be read.
 Raster decode_png(std::string_view bytes, const std::string& source);
 
 /// Adds a decoded raster to the document as an image XObject.
