@@ -1,132 +1,61 @@
-// qpdf parses each letter; the objects its pages reach are written out here with new
-// numbers, one letter at a time, so no letter stays in memory after it was appended.
+// The print file's own objects (page tree, catalog, cross-reference table); each letter
+// is copied into it by libbrevgen-print.so (print_copy.cpp, built on qpdf), opened here
+// the first time a batch asks for a print file.
 
 #include "batch/print_file.hpp"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <dlfcn.h>
 
 #include <cstdio>
-#include <deque>
-#include <functional>
-#include <map>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "batch/print_copy.hpp"
 
 namespace brevgen::batch {
 
 namespace {
 
 /// Object 1 is the page tree and object 2 the catalog; both are written last.
-constexpr int pages_object = 1, catalog_object = 2;
+constexpr int pages_object = brevgen_print_pages_object, catalog_object = 2;
 
-/// Page keys that tie a page to its own letter's structure tree or interactive features.
-bool dropped_page_key(const std::string& key) {
-    return key == "/Parent" || key == "/StructParents" || key == "/Annots" || key == "/B" || key == "/Tabs";
+using CopyLetter = decltype(&brevgen_print_copy_letter);
+
+/// The copier, from the module beside the executable (an installation), else the build
+/// tree's; opened once per process and kept.
+CopyLetter copy_letter_function() {
+    static const auto loaded = []() -> std::pair<CopyLetter, std::string> {
+        std::string errors;
+        std::vector<std::filesystem::path> candidates;
+        if (const auto exe = io::executable_dir(); !exe.empty()) {
+            candidates.push_back(exe / "libbrevgen-print.so");
+            candidates.push_back(exe / ".." / "lib" / "brevgen" / "libbrevgen-print.so");
+        }
+        candidates.emplace_back(BREVGEN_PRINT_MODULE);
+        for (const auto& path : candidates) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec)) continue;
+            void* lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+            if (lib == nullptr) {
+                const char* why = dlerror();
+                errors = why != nullptr ? why : path.string();
+                continue;
+            }
+            if (auto* f = reinterpret_cast<CopyLetter>(dlsym(lib, brevgen_print_copy_letter_symbol))) return {f, {}};
+            errors = path.string() + ": no " + brevgen_print_copy_letter_symbol;
+        }
+        return {nullptr, errors.empty() ? "libbrevgen-print.so not found beside the executable" : errors};
+    }();
+    if (loaded.first == nullptr) throw std::runtime_error("cannot make print files: " + loaded.second);
+    return loaded.first;
 }
-
-/// Copies one letter: renumbers every object its pages reach.
-class LetterCopy {
-public:
-    LetterCopy(std::function<int()> new_object, std::function<void(int, const std::string&)> emit)
-        : new_object_(std::move(new_object)), emit_(std::move(emit)) {}
-
-    int page(QPDFObjectHandle page) { return ref(page, true); }
-
-    /// Writes every object referenced so far (and what they reference).
-    void drain() {
-        while (!todo_.empty()) {
-            auto [h, id, is_page] = todo_.front();
-            todo_.pop_front();
-            std::string out;
-            if (is_page) {
-                out += "<< ";
-                for (auto item : h.ditems()) {
-                    if (dropped_page_key(item.first)) continue;
-                    out += QPDFObjectHandle::newName(item.first).unparse() + ' ';
-                    value(out, item.second);
-                    out += ' ';
-                }
-                out += "/Parent " + std::to_string(pages_object) + " 0 R >>";
-            } else if (h.isStream()) {
-                stream(out, h);
-            } else {
-                direct(out, h);
-            }
-            emit_(id, out);
-        }
-    }
-
-private:
-    struct Pending {
-        QPDFObjectHandle handle;
-        int id;
-        bool is_page;
-    };
-
-    int ref(QPDFObjectHandle h, bool is_page = false) {
-        const auto [it, fresh] = ids_.try_emplace(h.getObjGen(), 0);
-        if (fresh) {
-            it->second = new_object_();
-            todo_.push_back({h, it->second, is_page});
-        }
-        return it->second;
-    }
-
-    void value(std::string& out, QPDFObjectHandle h) {
-        if (h.isIndirect()) {
-            out += std::to_string(ref(h)) + " 0 R";
-        } else {
-            direct(out, h);
-        }
-    }
-
-    /// An object's own content (the object may be indirect: its body is written here).
-    void direct(std::string& out, QPDFObjectHandle h) {
-        if (h.isArray()) {
-            out += '[';
-            for (auto item : h.aitems()) {
-                value(out, item);
-                out += ' ';
-            }
-            out += ']';
-        } else if (h.isDictionary()) {
-            out += "<<";
-            for (auto item : h.ditems()) {
-                out += QPDFObjectHandle::newName(item.first).unparse() + ' ';
-                value(out, item.second);
-                out += ' ';
-            }
-            out += ">>";
-        } else {
-            out += h.unparse();
-        }
-    }
-
-    /// A stream with its data as stored (still compressed) and a /Length to match.
-    void stream(std::string& out, QPDFObjectHandle h) {
-        const auto data = h.getRawStreamData();
-        out += "<<";
-        for (auto item : h.getDict().ditems()) {
-            if (item.first == "/Length") continue;
-            out += QPDFObjectHandle::newName(item.first).unparse() + ' ';
-            value(out, item.second);
-            out += ' ';
-        }
-        out += "/Length " + std::to_string(data->getSize()) + ">>\nstream\n";
-        out.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-        out += "\nendstream";
-    }
-
-    std::function<int()> new_object_;
-    std::function<void(int, const std::string&)> emit_;
-    std::map<QPDFObjGen, int> ids_;
-    std::deque<Pending> todo_;
-};
 
 }  // namespace
 
 PrintFile::PrintFile(const std::filesystem::path& target) : file_(target), offsets_(3, 0) {
+    copy_letter_ = copy_letter_function();
     // The binary comment line tells transfer programs that the file is not text.
     file_.write("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
 }
@@ -144,29 +73,31 @@ void PrintFile::begin_object(int id) {
 }
 
 void PrintFile::append(std::string_view pdf) {
-    QPDF doc;
-    doc.setSuppressWarnings(true);
-    doc.setAttemptRecovery(false);
-    std::vector<int> pages;
-    std::string media_box = "[0 0 595.276 841.89]";
-    try {
-        doc.processMemoryFile("letter", pdf.data(), pdf.size());
-        doc.pushInheritedAttributesToPage();
-        LetterCopy copy([this] { return new_object(); },
-                        [this](int id, const std::string& body) {
-                            begin_object(id);
-                            file_.write(body);
-                            file_.write("\nendobj\n");
-                        });
-        for (auto& page : QPDFPageDocumentHelper(doc).getAllPages()) {
-            pages.push_back(copy.page(page.getObjectHandle()));
-            if (auto box = page.getObjectHandle().getKey("/MediaBox"); box.isArray()) media_box = box.unparseResolved();
-        }
-        copy.drain();
-    } catch (const std::exception& e) {
-        throw std::runtime_error(std::string("cannot read the letter as PDF: ") + e.what());
-    }
-    if (pages.empty() || doc.anyWarnings()) throw std::runtime_error("cannot read the letter as PDF: it is damaged");
+    struct Letter {
+        PrintFile* self;
+        std::vector<int> pages;
+        std::string media_box = "[0 0 595.276 841.89]";
+    } letter{this, {}};
+    BrevgenPrintSink sink{
+        &letter,
+        [](void* c) { return static_cast<Letter*>(c)->self->new_object(); },
+        [](void* c, int id, const char* body, std::size_t size) {
+            auto* self = static_cast<Letter*>(c)->self;
+            self->begin_object(id);
+            self->file_.write(std::string_view(body, size));
+            self->file_.write("\nendobj\n");
+        },
+        [](void* c, int id, const char* box) {
+            auto* l = static_cast<Letter*>(c);
+            l->pages.push_back(id);
+            if (*box != '\0') l->media_box = box;
+        },
+    };
+    char error[512] = "";
+    if (copy_letter_(pdf.data(), pdf.size(), &sink, error, sizeof error) != 0)
+        throw std::runtime_error(std::string("cannot read the letter as PDF: ") + error);
+    auto& pages = letter.pages;
+    const auto& media_box = letter.media_box;
     if (pages.size() % 2 != 0) {
         // Duplex: the next letter starts on a new sheet.
         const int blank = new_object();

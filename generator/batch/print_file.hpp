@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "batch/print_copy.hpp"
 #include "common/io.hpp"
 
 namespace brevgen::batch {
@@ -36,6 +37,7 @@ private:
     int new_object();
     void begin_object(int id);
 
+    decltype(&brevgen_print_copy_letter) copy_letter_ = nullptr;  ///< from libbrevgen-print.so
     io::AtomicFile file_;
     std::vector<std::uint64_t> offsets_;  ///< by object number; [0] unused
     std::vector<int> kids_;               ///< page objects in order

@@ -1,5 +1,5 @@
 #pragma once
-/// SHA-256 (OpenSSL's libcrypto) for checksums and content-derived ids.
+/// SHA-256 (OpenSSL's libcrypto, opened on first use) for checksums and content-derived ids.
 
 #include <array>
 #include <cstdint>
