@@ -232,8 +232,10 @@ FontMetrics FontMetrics::load(const std::filesystem::path& file) {
         else m.astral_.emplace_back(cp, stored);
         m.glyphs_.emplace_back(cp, gid);
     }
-    std::sort(m.astral_.begin(), m.astral_.end());
-    std::sort(m.glyphs_.begin(), m.glyphs_.end());
+    // A well-formed cmap lists code points in order already (the readers enforce it), so
+    // sorting is only a check; it was the larger part of loading a font.
+    if (!std::is_sorted(m.astral_.begin(), m.astral_.end())) std::sort(m.astral_.begin(), m.astral_.end());
+    if (!std::is_sorted(m.glyphs_.begin(), m.glyphs_.end())) std::sort(m.glyphs_.begin(), m.glyphs_.end());
     return m;
 }
 

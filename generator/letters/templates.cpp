@@ -118,6 +118,10 @@ public:
 
 }  // namespace
 
+struct TemplateSet::Parsed {
+    mu::mustache mustache;
+};
+
 std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path& dir,
                                                      const std::vector<std::string>& names,
                                                      const std::vector<std::string>& present) {
@@ -142,7 +146,8 @@ std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path
         check_syntax(file.string(), text, errors);
         set->raw_[file.string()] = text;
         std::vector<std::string> used{name + ".xml"};
-        set->expanded_[name] = expand(text, partials, 0, file.string(), errors, used);
+        const std::string& expanded = set->expanded_[name] = expand(text, partials, 0, file.string(), errors, used);
+        if (errors.empty()) set->parsed_[name] = std::make_shared<const Parsed>(Parsed{mu::mustache(expanded)});
         set->files_[name] = std::move(used);
     }
     for (const auto& name : present) {
@@ -197,25 +202,35 @@ Merger::~Merger() = default;
 std::string Merger::merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
     auto it = impl_->parsed.find(name);
     if (it == impl_->parsed.end()) {
-        const std::string* source = impl_->templates->source(name);
-        if (source == nullptr) {
+        const auto& prototypes = impl_->templates->parsed_;
+        const auto parsed = prototypes.find(name);
+        if (parsed == prototypes.end()) {
             diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
             return {};
         }
-        it = impl_->parsed.emplace(name, mu::mustache(*source)).first;
+        it = impl_->parsed.emplace(name, parsed->second->mustache).first;
     }
     const mu::data data = to_data(view);
     StrictContext ctx(&data);
-    std::string out = it->second.render(ctx);
+    // Rendered into a string directly: the ostringstream kainjow would make costs a locale
+    // set-up per letter.
+    struct Sink {
+        std::string text;
+        Sink& operator<<(const std::string& s) {
+            text += s;
+            return *this;
+        }
+    } sink;
+    std::string out = std::move(it->second.render(ctx, sink).text);
     for (const auto& tag : ctx.missing) {
         Diagnostic d = make_error({}, {}, "the template uses {{" + tag + "}}, which the view does not have");
         d.file = impl_->templates->locate(name, tag);
         diagnostics.push_back(std::move(d));
     }
     if (!it->second.is_valid()) {
-        // A template that failed while rendering must not be reused: parse it afresh.
+        // A template that failed while rendering must not be reused: copy it afresh.
         diagnostics.push_back(make_error({}, {}, "template error: " + it->second.error_message()));
-        it->second = mu::mustache(*impl_->templates->source(name));
+        it->second = impl_->templates->parsed_.at(name)->mustache;
     }
     return out;
 }

@@ -43,8 +43,13 @@ public:
     std::string locate(const std::string& name, const std::string& tag) const;
 
 private:
+    friend class Merger;
+    /// A template parsed once at load; each Merger copies it (cheaper than parsing again).
+    struct Parsed;
+
     std::filesystem::path dir_;
     std::vector<std::string> names_;
+    std::map<std::string, std::shared_ptr<const Parsed>> parsed_;
     std::map<std::string, std::string> expanded_;
     std::map<std::string, std::vector<std::string>> files_;  ///< template → its files
     std::map<std::string, std::string> raw_;  ///< file path → text, templates and partials

@@ -40,7 +40,17 @@ std::string read_file(const char* path) {
 struct Writer::Impl {
     std::shared_ptr<const fonts::FontSet> fonts;
     Options options;
-    OutputProfile srgb, gray;  ///< read and deflated once: one goes into every PDF/A letter
+    /// Read when the Writer is made, deflated when a letter first needs it (a one-letter
+    /// process then compresses only the profile it uses); one goes into every PDF/A letter.
+    OutputProfile srgb, gray;
+    std::string srgb_raw, gray_raw;
+
+    const OutputProfile& profile(bool colour) {
+        OutputProfile& p = colour ? srgb : gray;
+        std::string& raw = colour ? srgb_raw : gray_raw;
+        if (p.deflated.empty()) p.deflated = haru::deflate(raw);
+        return p;
+    }
     haru::ErrorState errors;
     HPDF_Doc pdf = nullptr;
     std::vector<std::pair<std::string, Raster>> image_cache;  ///< PNG bytes → decoded, newest last
@@ -143,7 +153,7 @@ std::string Writer::Impl::write(const layout::Document& doc) {
         write_accessibility(pdf, doc.meta);
     }
     write_metadata(pdf, doc.meta, options.tagged, options.pdfa);
-    if (options.pdfa) write_output_intent(pdf, colour ? srgb : gray);
+    if (options.pdfa) write_output_intent(pdf, profile(colour));
     reserve_id(pdf);
     haru::check(errors, true, "building the document structure");
 
@@ -159,8 +169,10 @@ Writer::Writer(std::shared_ptr<const fonts::FontSet> fonts, Options options) : i
     impl_->fonts = std::move(fonts);
     impl_->options = options;
     if (options.pdfa) {
-        impl_->srgb = {haru::deflate(read_file(srgb_profile_path)), 3, "sRGB IEC61966-2.1"};
-        impl_->gray = {haru::deflate(read_file(gray_profile_path)), 1, "Gray"};
+        impl_->srgb_raw = read_file(srgb_profile_path);
+        impl_->gray_raw = read_file(gray_profile_path);
+        impl_->srgb = {{}, 3, "sRGB IEC61966-2.1"};
+        impl_->gray = {{}, 1, "Gray"};
     }
     impl_->open();
 }
