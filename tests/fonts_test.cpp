@@ -137,6 +137,33 @@ TEST_CASE("fonts: a missing font file is a FontError naming it", "[fonts]") {
     }
 }
 
+TEST_CASE("fonts: faces other than the regular one are read when first used", "[fonts]") {
+    const auto dir = scratch_dir() / "lazy";
+    std::filesystem::create_directories(dir);
+    for (const auto face : {Face::regular, Face::bold, Face::italic, Face::bold_italic})
+        std::filesystem::copy_file(font_dir() / fonts::file_name(face), dir / fonts::file_name(face),
+                                   std::filesystem::copy_options::overwrite_existing);
+    // A fallback that is there but broken does not stop the start: most letters never read it.
+    write_bytes(dir / fonts::file_name(Face::fallback), "not a font");
+    const auto set = fonts::FontSet::load(dir);
+    CHECK(set->face_for(Face::bold, U'æ') == Face::bold);
+    CHECK(set->metrics(Face::italic).advance(U'a') > 0);
+    try {
+        (void)set->face_for(Face::regular, U'α');  // Greek: only the fallback has it
+        FAIL("no error");
+    } catch (const fonts::FontError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("brevgen-fallback.ttf"));
+    }
+    // A missing one still does.
+    std::filesystem::remove(dir / fonts::file_name(Face::fallback));
+    try {
+        fonts::FontSet::load(dir);
+        FAIL("no error");
+    } catch (const fonts::FontError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("brevgen-fallback.ttf"));
+    }
+}
+
 TEST_CASE("fonts: corrupt font files are FontErrors naming the file, never crashes", "[fonts]") {
     const std::string good = read_bytes(font_dir() / "brevgen-regular.ttf");
     REQUIRE(good.size() > 1000);

@@ -10,6 +10,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <string_view>
 #include <system_error>
@@ -221,14 +225,20 @@ FontMetrics FontMetrics::load(const std::filesystem::path& file) {
         if (r.u16(os2.offset) >= 2 && os2.length >= 90) m.cap_height_ = r.i16(os2.offset + 88) * m.scale_;
     }
 
-    m.bmp_advance_.assign(0x10000, 0);
-    for (const auto& [cp, gid] : read_cmap(r)) {
+    const CodePointMap cmap = read_cmap(r);
+    for (const auto& entry : cmap) {
+        const char32_t cp = entry.first;
+        if (cp >= 0x10000 || m.bmp_page_[cp >> 8] != 0) continue;
+        m.bmp_advance_.resize(m.bmp_advance_.size() + 256, 0);
+        m.bmp_page_[cp >> 8] = static_cast<std::uint16_t>(m.bmp_advance_.size() / 256);
+    }
+    for (const auto& [cp, gid] : cmap) {
         if (gid >= l.glyph_count) continue;  // a broken mapping: treat as missing, not fatal
         const std::size_t index = std::min<std::size_t>(gid, l.metric_count - 1);
         const std::uint32_t adv = r.u16(l.hmtx.offset + 4 * index);
         // Stored plus one so that zero-width glyphs (combining marks) still count as present.
         const auto stored = static_cast<std::uint16_t>(std::min<std::uint32_t>(adv + 1, 0xFFFF));
-        if (cp < 0x10000) m.bmp_advance_[cp] = stored;
+        if (cp < 0x10000) m.bmp_advance_[(m.bmp_page_[cp >> 8] - 1u) * 256u + (cp & 0xFF)] = stored;
         else m.astral_.emplace_back(cp, stored);
         m.glyphs_.emplace_back(cp, gid);
     }
@@ -245,7 +255,10 @@ std::uint16_t FontMetrics::glyph_id(char32_t cp) const {
 }
 
 std::uint16_t FontMetrics::stored(char32_t cp) const {
-    if (cp < 0x10000) return cp < bmp_advance_.size() ? bmp_advance_[cp] : 0;
+    if (cp < 0x10000) {
+        const std::uint16_t page = bmp_page_[cp >> 8];
+        return page == 0 ? 0 : bmp_advance_[(page - 1u) * 256u + (cp & 0xFF)];
+    }
     const auto it = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint16_t>{cp, 0});
     return it != astral_.end() && it->first == cp ? it->second : 0;
 }
@@ -260,9 +273,23 @@ double FontMetrics::advance(char32_t cp) const {
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
     auto set = std::make_shared<FontSet>();
     set->dir_ = dir;
-    for (std::size_t i = 0; i < face_count; ++i)
-        set->faces_[i] = FontMetrics::load(dir / file_name(static_cast<Face>(i)));
+    for (std::size_t i = 0; i < face_count; ++i) {
+        // Every file must be readable now, so a missing one still stops the start.
+        const auto file = dir / file_name(static_cast<Face>(i));
+        const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw FontError(file.string() + ": " + message::cannot_read("the font file", std::strerror(errno)));
+        ::close(fd);
+    }
+    set->load_face(Face::regular);  // every letter uses it: a broken one stops the start too
     return set;
+}
+
+void FontSet::load_face(Face face) const {
+    const auto i = static_cast<std::size_t>(face);
+    std::call_once(once_[i], [this, face, i] {
+        faces_[i] = FontMetrics::load(dir_ / file_name(face));
+        ready_[i].store(true, std::memory_order_release);
+    });
 }
 
 std::optional<Face> FontSet::face_for(Face wanted, char32_t cp) const {

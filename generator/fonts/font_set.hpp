@@ -2,9 +2,11 @@
 /// The letter fonts: read once per process, shared read-only by every thread and document.
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -65,8 +67,11 @@ private:
     std::uint16_t stored(char32_t cp) const;
 
     std::filesystem::path file_;
-    /// index: code point < 0x10000; advance in font units plus one, so 0 = no glyph while
-    /// zero-width glyphs (combining marks) still count as present
+    /// Code points < 0x10000 in pages of 256: bmp_page_[cp >> 8] is 0 for a page the font
+    /// has nothing in, else 1 + the page's index in bmp_advance_, which holds the advance
+    /// in font units plus one, so 0 = no glyph while zero-width glyphs (combining marks)
+    /// still count as present. A flat 64 K table cost every process 128 KB per face.
+    std::array<std::uint16_t, 256> bmp_page_{};
     std::vector<std::uint16_t> bmp_advance_;
     std::vector<std::pair<char32_t, std::uint16_t>> astral_;  ///< sorted, for code points above U+FFFF
     std::vector<std::pair<char32_t, std::uint16_t>> glyphs_;  ///< code point → glyph, sorted
@@ -80,10 +85,17 @@ private:
 /// All faces, loaded from one directory.
 class FontSet {
 public:
-    /// Loads every face from `dir`; throws FontError naming the first missing file.
+    /// Checks that every face's file in `dir` can be read (throws FontError naming the first
+    /// that cannot) and reads the regular face; the others are read when first used.
     static std::shared_ptr<const FontSet> load(const std::filesystem::path& dir);
 
-    const FontMetrics& metrics(Face face) const { return faces_[static_cast<std::size_t>(face)]; }
+    /// A face is read when first asked for (most letters need two of the five), and throws
+    /// FontError then if its file has become unreadable or broken since load().
+    const FontMetrics& metrics(Face face) const {
+        const auto i = static_cast<std::size_t>(face);
+        if (!ready_[i].load(std::memory_order_acquire)) load_face(face);
+        return faces_[i];
+    }
     const std::filesystem::path& directory() const { return dir_; }
 
     /// The face that draws `cp` in the wanted style: the styled face when it has the glyph,
@@ -91,8 +103,12 @@ public:
     std::optional<Face> face_for(Face wanted, char32_t cp) const;
 
 private:
+    void load_face(Face face) const;
+
     std::filesystem::path dir_;
-    std::array<FontMetrics, face_count> faces_;
+    mutable std::array<FontMetrics, face_count> faces_;  ///< each filled in once by load_face()
+    mutable std::array<std::once_flag, face_count> once_;
+    mutable std::array<std::atomic<bool>, face_count> ready_{};
 };
 
 /// Invisible format characters (soft hyphen, zero-width space and joiners, variation
