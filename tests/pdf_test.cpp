@@ -8,6 +8,7 @@
 #include <thread>
 #include <ctime>
 
+#include "pdf/md5.hpp"
 #include "pdf/writer.hpp"
 #include "pdf_sample.hpp"
 #include "pdf_tools.hpp"
@@ -179,6 +180,24 @@ TEST_CASE("pdf: the same document gives the same bytes", "[pdf]") {
     const std::string changed = pdf::Writer(font_set()).write(other);
     const auto id = [](const std::string& pdf) { return pdf.substr(pdf.rfind("/ID ")); };
     CHECK(id(changed) != id(first));  // the file identifier follows the content
+}
+
+TEST_CASE("pdf: the file identifier's MD5 gives RFC 1321's digests", "[pdf]") {
+    const auto hex = [](std::string_view text) {
+        std::string out;
+        for (const auto b : pdf::md5(text)) {
+            out += "0123456789abcdef"[b >> 4];
+            out += "0123456789abcdef"[b & 15];
+        }
+        return out;
+    };
+    CHECK(hex("") == "d41d8cd98f00b204e9800998ecf8427e");
+    CHECK(hex("abc") == "900150983cd24fb0d6963f7d28e17f72");
+    CHECK(hex("message digest") == "f96b697d7cb7938d525a2f31aaf161d0");
+    CHECK(hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890") ==
+          "57edf4a22be3c955ac49da2e2107b67a");  // 80 bytes: a whole block and a two-block tail
+    CHECK(hex(std::string(55, 'a')) == "ef1772b6dff9a122358552954ad0df65");  // the tail's last one-block size
+    CHECK(hex(std::string(56, 'a')) == "3b0c8ac703f828b04c6c197006d17218");  // the first that needs two
 }
 
 TEST_CASE("pdf: a typical one-page letter stays within 15 KB", "[pdf]") {

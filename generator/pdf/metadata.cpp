@@ -1,6 +1,8 @@
 // Metadata, catalog entries and the file identifier; see metadata.hpp.
 #include "pdf/metadata.hpp"
 
+#include "pdf/md5.hpp"
+
 #include <hpdf_encrypt.h>
 
 #include <chrono>
@@ -190,11 +192,7 @@ void finish_id(std::string& bytes) {
     if (second == std::string::npos || bytes.compare(first + 1, 32, placeholder) != 0 ||
         bytes.compare(second + 1, 32, placeholder) != 0)
         throw PdfError("cannot find the file identifier placeholder in libharu's output");
-    HPDF_MD5_CTX md5;
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
-    HPDF_BYTE digest[16];
-    HPDF_MD5Final(digest, &md5);
+    const auto digest = md5(bytes);
     static constexpr char hex[] = "0123456789ABCDEF";
     for (std::size_t i = 0; i < 16; ++i) {
         for (std::size_t pos : {first + 1, second + 1}) {
