@@ -4,6 +4,8 @@
 // child's content first appears.
 #include "pdf/structure.hpp"
 
+#include <array>
+
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -92,17 +94,24 @@ std::vector<Kid> ordered_kids(const std::vector<Node>& nodes, const Node& node) 
     return kids;
 }
 
-HPDF_Dict new_elem(HPDF_Doc pdf, const layout::StructElem& elem) {
+/// Table header attributes, one object per scope that every TH of the letter shares.
+using SharedAttributes = std::array<HPDF_Dict, 3>;
+
+HPDF_Dict new_elem(HPDF_Doc pdf, const layout::StructElem& elem, SharedAttributes& shared) {
     HPDF_Dict dict = haru::new_object(pdf);
     // /Type is optional for structure elements; leaving it out saves 18 bytes each.
     HPDF_Dict_AddName(dict, "S", layout::role_name(elem.role));
     if (!elem.alt.empty()) haru::add_text(pdf, dict, "Alt", elem.alt);
     if (!elem.lang.empty()) haru::add_text(pdf, dict, "Lang", elem.lang);
     if (elem.role == layout::Role::TH) {
-        HPDF_Dict attributes = haru::new_dict(pdf);
+        const std::size_t scope = elem.scope == "Row" ? 0 : elem.scope == "Both" ? 1 : 2;
+        HPDF_Dict& attributes = shared[scope];
+        if (attributes == nullptr) {
+            attributes = haru::new_object(pdf);
+            HPDF_Dict_AddName(attributes, "O", "Table");
+            HPDF_Dict_AddName(attributes, "Scope", scope == 0 ? "Row" : scope == 1 ? "Both" : "Column");
+        }
         HPDF_Dict_Add(dict, "A", attributes);
-        HPDF_Dict_AddName(attributes, "O", "Table");
-        HPDF_Dict_AddName(attributes, "Scope", elem.scope == "Row" ? "Row" : elem.scope == "Both" ? "Both" : "Column");
     }
     return dict;
 }
@@ -119,16 +128,23 @@ void write_kids(HPDF_Doc pdf, const std::vector<Node>& nodes, const std::vector<
         }
     }
     if (home < pages.size()) HPDF_Dict_Add(node.dict, "Pg", pages[home].page);
-    HPDF_Array k = haru::new_array(pdf);
-    HPDF_Dict_Add(node.dict, "K", k);
+    // A single kid stands as /K itself, without an array around it (the most common case:
+    // a paragraph's one MCID).
+    HPDF_Array k = kids.size() == 1 ? nullptr : haru::new_array(pdf);
+    if (k != nullptr) HPDF_Dict_Add(node.dict, "K", k);
+    const auto add = [&](void* value) {
+        if (k != nullptr) HPDF_Array_Add(k, value);
+        else HPDF_Dict_Add(node.dict, "K", value);
+    };
     for (const Kid& kid : kids) {
         if (kid.kind == Kid::Kind::elem) {
-            HPDF_Array_Add(k, nodes[static_cast<std::size_t>(kid.child)].dict);
+            add(nodes[static_cast<std::size_t>(kid.child)].dict);
         } else if (kid.kind == Kid::Kind::mcid && kid.page == home) {
-            HPDF_Array_AddNumber(k, static_cast<HPDF_INT32>(kid.mcid));
+            if (k != nullptr) HPDF_Array_AddNumber(k, static_cast<HPDF_INT32>(kid.mcid));
+            else HPDF_Dict_AddNumber(node.dict, "K", static_cast<HPDF_INT32>(kid.mcid));
         } else {
             HPDF_Dict ref = haru::new_dict(pdf);
-            HPDF_Array_Add(k, ref);
+            add(ref);
             const bool mcr = kid.kind == Kid::Kind::mcid;
             HPDF_Dict_AddName(ref, "Type", mcr ? "MCR" : "OBJR");
             HPDF_Dict_Add(ref, "Pg", pages[kid.page].page);
@@ -175,8 +191,9 @@ void write_structure(HPDF_Doc pdf, const layout::Document& doc, const std::vecto
     HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
 
+    SharedAttributes shared{};
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        nodes[i].dict = new_elem(pdf, doc.elements[i]);
+        nodes[i].dict = new_elem(pdf, doc.elements[i], shared);
         HPDF_Dict_Add(nodes[i].dict, "P", i == 0 ? root : nodes[static_cast<std::size_t>(doc.elements[i].parent)].dict);
     }
     for (const Node& node : nodes) write_kids(pdf, nodes, pages, node);
