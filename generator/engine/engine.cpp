@@ -135,4 +135,11 @@ std::string Engine::schema(std::string_view kind) const {
 
 const Settings& Engine::settings() const { return impl_->settings; }
 
+std::optional<Diagnostic> Engine::message_setup_error() const {
+    if (!impl_->message_sender) return impl_->message_sender_error;
+    const auto& epoch_error = impl_->settings.environment.source_date_epoch_error;
+    if (!epoch_error.empty()) return make_error({}, {}, epoch_error);
+    return std::nullopt;
+}
+
 }  // namespace brevgen

@@ -130,6 +130,43 @@ struct Renderer::Impl {
         return markup;
     }
 
+    /// True when the engine can make messages and the creation time is known; else `out`
+    /// says why (failed: the server's setup, not the case, is at fault).
+    bool message_ready(const MessageOptions& options, Message& out) const {
+        const auto& e = engine->impl();
+        if (!e.message_sender) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(e.message_sender_error);
+            return false;
+        }
+        return created_time(options, out).has_value();
+    }
+
+    /// A prepared case → its message: the recipient and the header first (a case that
+    /// cannot be a message costs no PDF), then the PDF, then the XML around it.
+    void compose(const letters::KindRecord& record, const Prepared& prepared, const MessageOptions& options,
+                 Message& out) {
+        const auto& e = engine->impl();
+        const auto sender = e.sender.overridden_by(prepared.root.find("afsender"));
+        auto draft = letters::draft_message(record, prepared.root, sender, *e.message_sender);
+        if (!draft.errors.empty()) {
+            out.outcome = Outcome::invalid;
+            out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
+            return;
+        }
+        make(record, prepared, out);
+        if (out.outcome != Outcome::ok) return;
+        draft.input.pdf = out.pdf;
+        draft.input.created = *created_time(options, out);  // message_ready() checked it
+        auto written = memo::write(draft.input);
+        for (const auto& error : written.errors) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
+        }
+        out.xml = std::move(written.xml);
+        if (out.outcome == Outcome::ok) out.message_uuid = std::move(written.message_uuid);
+    }
+
     /// Merge, typeset and paint a prepared case.
     void make(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
         const std::string markup = merge(kind, prepared, out);
@@ -203,36 +240,22 @@ Letter Renderer::render(std::string_view kind, std::string_view case_text, std::
 Message Renderer::message(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format,
                           const MessageOptions& options) {
     Message out;
-    const auto& e = impl_->engine->impl();
     const auto* record = impl_->record(kind, out);
-    if (record == nullptr) return out;
-    if (!e.message_sender) {
-        out.outcome = Outcome::failed;
-        out.diagnostics.push_back(e.message_sender_error);
+    if (record == nullptr || !impl_->message_ready(options, out)) return out;
+    if (auto prepared = impl_->prepare(*record, case_text, format, out)) impl_->compose(*record, *prepared, options, out);
+    return out;
+}
+
+Message Renderer::message(std::string_view kind, CaseTree tree, const MessageOptions& options) {
+    Message out;
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr || !impl_->message_ready(options, out)) return out;
+    if (!tree) {
+        out.outcome = Outcome::malformed;
         return out;
     }
-    const auto created = impl_->created_time(options, out);
-    if (!created) return out;
-    auto prepared = impl_->prepare(*record, case_text, format, out);
-    if (!prepared) return out;
-    // The recipient and the header first: a case that cannot be a message costs no PDF.
-    const auto sender = e.sender.overridden_by(prepared->root.find("afsender"));
-    auto draft = letters::draft_message(*record, prepared->root, sender, *e.message_sender);
-    if (!draft.errors.empty()) {
-        out.outcome = Outcome::invalid;
-        out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
-        return out;
-    }
-    impl_->make(*record, *prepared, out);
-    if (out.outcome != Outcome::ok) return out;
-    draft.input.pdf = out.pdf;
-    draft.input.created = *created;
-    auto written = memo::write(draft.input);
-    for (const auto& error : written.errors) {
-        out.outcome = Outcome::failed;
-        out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
-    }
-    out.xml = std::move(written.xml);
+    auto loaded = letters::validate_case(*record, std::move(tree.impl()->root));
+    if (auto prepared = impl_->enrich(*record, std::move(loaded), out)) impl_->compose(*record, *prepared, options, out);
     return out;
 }
 
