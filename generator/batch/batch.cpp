@@ -123,7 +123,7 @@ void render_orders(Pipeline& p) {
     while (auto job = p.work.pop()) {
         Done d{job->seq, row_of(job->order), false, job->order.end_offset};
         try {
-            d.row = render_order(renderer, job->order, p.dir);
+            d.row = render_order(renderer, job->order, p.dir, p.options.memo);
         } catch (const std::exception& e) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
@@ -380,7 +380,7 @@ int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
     Setup s = set_up(o, *engine);
     if (s.exit != exit_code::ok) return s.exit;
     const unsigned jobs = o.jobs ? o.jobs : default_jobs();
-    DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes()) : DoneRows();
+    DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes(), o.memo) : DoneRows();
     const SignalGuard signals;
     Pipeline p(o, engine, s.out->path(), jobs);
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);
