@@ -225,7 +225,7 @@ TEST_CASE("http: a server whose profile has no CVR number answers 501 for messag
           "(digits only)); its operator must complete the setup");
 }
 
-TEST_CASE("http: serve --memo refuses a profile without a CVR number; the listening line says whether messages work",
+TEST_CASE("http: serve --memo refuses a profile without a CVR number, and the listening line says whether messages work",
           "[memo][http]") {
     const auto profile = profile_without("cvr");
     const auto r = run_brevgen("serve --listen 127.0.0.1:0 --memo --sender " + quote(profile));
