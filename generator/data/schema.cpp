@@ -5,13 +5,51 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/utf8.hpp"
+
 namespace brevgen::data {
 
 namespace {
 
+/// White space and the invisible characters that print nothing: a text of only these is
+/// empty to a reader (a salutation "Kære" with no name, a window showing only "8382").
+bool is_blank_char(char32_t c) {
+    switch (c) {
+    case U' ': case U'\t': case U'\n': case U'\r': case U'\v': case U'\f':
+    case 0x85: case 0xA0: case 0x1680: case 0x180E: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        return true;
+    default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+}
+
+bool is_blank(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (!is_blank_char(utf8::decode(s, i))) return false;
+    }
+    return true;
+}
+
 bool is_absent(const Value& v) {
     const bool stringish = v.type == Value::Type::string || v.type == Value::Type::text;
-    return v.type == Value::Type::null || (stringish && v.scalar.empty());
+    return v.type == Value::Type::null || (stringish && is_blank(v.scalar));
+}
+
+/// The first character that breaks a one-line field: a C0 or C1 control (a tab, a line
+/// feed …), DEL, or a line or paragraph separator.
+std::optional<char32_t> line_breaker(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t c = utf8::decode(s, i);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) return c;
+    }
+    return std::nullopt;
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
 }
 
 /// A value as a message shows it. Values of CPR fields are never shown.
@@ -146,7 +184,11 @@ bool Validator::is_required(const Presence& p) const {
 void Validator::report_absent(const FieldSpec& field, const Value* member, const Value& parent,
                               const std::string& path) {
     if (member != nullptr) {
-        error(member->pos, path, member->type == Value::Type::null ? "required field is null" : "required field is empty",
+        const bool blank = member->type != Value::Type::null && !member->scalar.empty();
+        error(member->pos, path,
+              member->type == Value::Type::null ? "required field is null"
+              : blank                          ? "required field holds only white space"
+                                               : "required field is empty",
               "empty");
     } else if (field.presence.kind == Presence::Kind::required_when) {
         error(parent.pos, path,
@@ -210,6 +252,12 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
     }
     if (auto found = format_problem(spec.format, v.scalar)) {
         error(v.pos, path, std::move(found->message), std::move(found->code));
+        return;
+    }
+    if (const auto c = spec.one_line ? line_breaker(v.scalar) : std::nullopt) {
+        const std::string name = code_point_name(*c);
+        error(v.pos, path, "must be one line: remove the line break or control character " + name, "not-one-line",
+              {{"tegn", name}});
     }
 }
 

@@ -19,8 +19,8 @@ namespace brevgen::data {
 /// The JSON type a field must have. XML text becomes a string or number accordingly.
 enum class FieldType : std::uint8_t { string, number, integer, object, array };
 
-/// Whether a field must be there. An empty string (XML: an empty element) and JSON null
-/// count as absent.
+/// Whether a field must be there. An empty string (XML: an empty element), a string of
+/// white space only (also no-break and zero-width spaces) and JSON null count as absent.
 struct Presence {
     enum class Kind : std::uint8_t { optional, required, required_when };
     Kind kind = Kind::optional;
@@ -49,6 +49,9 @@ struct FieldSpec {
     std::optional<double> maximum;
     bool exclusive_minimum = false;
     std::size_t min_items = 0;
+    /// A name or an address line: one line, so a line break, a line or paragraph separator
+    /// (U+2028, U+2029) or another control character in it is an error, never a joined word.
+    bool one_line = false;
     std::string description;       ///< for integrators (JSON Schema "description")
     std::vector<FieldSpec> fields;  ///< object: its members; array: one element, the item
 

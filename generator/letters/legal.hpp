@@ -15,7 +15,7 @@ namespace brevgen::letters {
 /// A default-constructed value has zero weeks on purpose: production code must load the file.
 struct LegalRefs {
     int foerste_opfoelgning_uger = 0;     ///< first follow-up by the end of this sick-leave week
-    int samtale_7a_uger = 0;              ///< the employer's § 7a conversation
+    int samtale_7a_uger = 0;              ///< the employer's § 7 a conversation
     int fast_track_uger = 0;              ///< last week in which Fast Track may be requested
     double delvis_fravaer_min_timer = 0;  ///< minimum weekly absence for partial benefit
     int optrapningsplan_max_uger = 0;     ///< longer ramp-up plans draw a warning
