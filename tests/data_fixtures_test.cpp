@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <regex>
 
 #include "data_test_support.hpp"
 #include "letters/spec.hpp"
@@ -81,5 +82,13 @@ TEST_CASE("every invalid fixture gives exactly its expected errors", "[data][fix
         if (update) write_file(expected_path, actual);
         REQUIRE(fs::exists(expected_path));
         CHECK(actual == read_file(expected_path));
+    }
+}
+
+TEST_CASE("no expected error output of a fixture holds a CPR number", "[data][fixtures][privacy]") {
+    const std::regex cpr("[0-9]{6}[- ]?[0-9]{4}");
+    for (const auto& name : fixture_names("fixtures/invalid", {".expected"})) {
+        INFO(name);
+        CHECK_FALSE(std::regex_search(read_file(repo_path("fixtures/invalid/" + name)), cpr));
     }
 }

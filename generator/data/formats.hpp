@@ -36,7 +36,18 @@ bool cvr_checksum_ok(std::string_view digits);
 /// first digit of the serial number gives (CPR office rules), or nullopt if not digits.
 std::optional<int> cpr_birth_year(std::string_view ten_digits);
 
-/// Quotes a value for a message: at most 40 characters, escapes for quotes and controls.
+/// A value as a message shows it: at most 40 characters, escapes for quotes and controls,
+/// and every run of digits that looks like a CPR number (six digits, an optional '-' or
+/// space, four digits; anywhere in the value) masked as the letters mask one:
+/// "300190-xxxx". Every message that repeats a value from a case goes through here, so a
+/// CPR number typed into the wrong field is never echoed.
+std::string shown(std::string_view text);
+
+/// `text` with every run that looks like a CPR number masked as shown() masks it, at any
+/// length: for keys from a case that become part of a JSON pointer in a message.
+std::string mask_cpr_numbers(std::string_view text);
+
+/// shown() in quotation marks: how messages quote a string value.
 std::string quote(std::string_view text);
 
 }  // namespace brevgen::data

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "data/formats.hpp"
 #include "data/input.hpp"
 #include "data/read.hpp"
 
@@ -202,7 +203,7 @@ bool TreeBuilder::key(string_t& k) {
         return false;
     }
     // Keep reading after a duplicate: the other errors in the file are worth reporting too.
-    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key \"" + k + "\"");
+    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key " + quote(k));
     return true;
 }
 
@@ -253,7 +254,7 @@ std::string TreeBuilder::child_path() const {
     for (const auto& frame : stack_) {
         path += '/';
         path += frame.value.type == Value::Type::array ? std::to_string(frame.value.items.size())
-                                                       : pointer_token(frame.key);
+                                                       : pointer_token(mask_cpr_numbers(frame.key));
     }
     return path;
 }

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "data/formats.hpp"
 #include "data/input.hpp"
 #include "data/read.hpp"
 #include "data/xml_scan.hpp"
@@ -185,7 +186,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
 void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
                           const std::string& path) {
     const std::string_view name = child.name();
-    std::string child_path = path + '/' + pointer_token(name);
+    std::string child_path = path + '/' + pointer_token(mask_cpr_numbers(name));
     const auto [it, fresh] = index.emplace(name, std::pair(object.members.size(), positions_.at(element_offset(child))));
     Value* array = nullptr;
     if (!fresh) {

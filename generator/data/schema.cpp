@@ -19,7 +19,7 @@ std::string describe(const Value& v, bool sensitive) {
     switch (v.type) {
     case Value::Type::null: return "null";
     case Value::Type::boolean: return v.scalar;
-    case Value::Type::number: return sensitive ? "a number" : v.scalar;
+    case Value::Type::number: return sensitive ? "a number" : shown(v.scalar);
     case Value::Type::string:
     case Value::Type::text: return sensitive ? "a string" : quote(v.scalar);
     case Value::Type::array: return "an array";
@@ -221,13 +221,13 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
     double d = 0;
     std::from_chars(v.scalar.data(), v.scalar.data() + v.scalar.size(), d);
     if (spec.type == FieldType::integer && d != std::floor(d)) {
-        error(v.pos, path, "expected an integer, got " + v.scalar);
+        error(v.pos, path, "expected an integer, got " + shown(v.scalar));
     } else if (spec.minimum && spec.exclusive_minimum && d <= *spec.minimum) {
-        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + v.scalar);
+        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + shown(v.scalar));
     } else if (spec.minimum && d < *spec.minimum) {
-        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + v.scalar);
+        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + shown(v.scalar));
     } else if (spec.maximum && d > *spec.maximum) {
-        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + v.scalar);
+        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + shown(v.scalar));
     }
 }
 
