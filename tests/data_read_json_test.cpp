@@ -166,3 +166,21 @@ TEST_CASE("format_from_extension and sniffing choose the reader", "[data]") {
     CHECK(data::read_case("  <sag><a>1</a></sag>").root->at("/a")->type == Type::text);
     CHECK(data::read_case(" {\"a\": 1}").root->at("/a")->type == Type::number);
 }
+
+TEST_CASE("JSON values up to the node limit are read; one more is an error where it starts", "[data][json][limits]") {
+    data::ReadLimits limits;
+    limits.max_nodes = 5;  // the object, its array and three items (keys are no values)
+    CHECK(data::read_json(R"({"a": [1, "x", {}]})", limits).root);
+    CHECK(json_error(R"({"a": [1, "x", {}], "b": null})", limits) == "1:26 /b: the case has more values than the limit of 5");
+    CHECK(json_error("{\"a\": [1, 2,\n 3, 4, 5, 6]}", limits) == "2:5 /a/3: the case has more values than the limit of 5");
+    // The default bounds a 16 MiB case of tiny values long before its tree grows.
+    const auto zeros = [](std::size_t n) {
+        std::string s = "[0";
+        for (std::size_t i = 1; i < n; ++i) s += ",0";
+        return s + "]";
+    };
+    std::string many = "{\"a\": [";
+    for (int i = 0; i < 11; ++i) many += (i ? "," : "") + zeros(9'999);
+    many += "]}";
+    CHECK(json_error(many) == "1:200003 /a/9/9997: the case has more values than the limit of 100000");
+}

@@ -163,3 +163,40 @@ TEST_CASE("XML text over the string limit, input over the size limit", "[data][x
     limits.max_input_bytes = 8;
     CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: input is larger than the limit of 8 bytes");
 }
+
+TEST_CASE("XML nodes up to the node limit are read; one more is refused before pugixml builds a DOM", "[data][xml][limits]") {
+    data::ReadLimits limits;
+    limits.max_nodes = 6;  // elements, attributes, comments, processing instructions, CDATA
+    CHECK(data::read_xml("<sag><a x=\"1\">1</a><!-- c --><b><![CDATA[2]]></b></sag>", limits).root);
+    CHECK(xml_error("<sag><a x=\"1\">1</a><!-- c --><b><![CDATA[2]]></b><c/></sag>", limits) ==
+          "1:50 /c: the case has more values than the limit of 6");
+    limits.max_nodes = 5;
+    CHECK(xml_error("<sag>\n<a/><a/><a/><a/>\n<a/></sag>", limits) == "3:1 /a/4: the case has more values than the limit of 5");
+    CHECK(xml_error("<sag><a p='=' q=\"'\" r='' s='' t=''/></sag>", limits) ==
+          "1:6 /a: the case has more values than the limit of 5");
+    // The default bounds a 16 MiB case of empty elements long before pugixml's DOM grows.
+    std::string many = "<sag>";
+    for (int g = 0; g < 11; ++g) {
+        many += "<g" + std::to_string(g) + ">";
+        for (int i = 0; i < 9'999; ++i) many += "<a/>";
+        many += "</g" + std::to_string(g) + ">";
+    }
+    many += "</sag>";
+    CHECK(xml_error(many) == "1:400047 /g9/a/9998: the case has more values than the limit of 100000");
+}
+
+TEST_CASE("the XML structure check agrees with the tree builder on depth and repeats", "[data][xml][limits]") {
+    // Both limits are found by the check before pugixml runs, with the builder's paths.
+    data::ReadLimits limits;
+    limits.max_depth = 2;
+    limits.max_array_items = 2;
+    CHECK(xml_error("<sag><a><b><c>1</c></b></a></sag>", limits) == "1:9 /a/b: nesting is deeper than the limit of 2 levels");
+    CHECK(xml_error("<sag><a><b>1</b><b>2</b><b>3</b></a></sag>", limits) ==
+          "1:25 /a/b/2: array has more items than the limit of 2");
+    CHECK(xml_error("<sag><a/><a><b/><b><c><d/></c></b></a></sag>", limits) ==
+          "1:17 /a/1/b/1: nesting is deeper than the limit of 2 levels");
+    CHECK(data::read_xml("<sag><a><b>1</b></a><a><b>1</b><b>2</b></a></sag>", limits).root);
+    // Broken markup is pugixml's to report; the check only counts.
+    CHECK(xml_error("<sag><a x=></a></sag>", limits) == "1:11: malformed attribute");
+    CHECK(xml_error("<sag><<<<>", limits) == "1:7: malformed tag");
+}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
@@ -31,13 +32,13 @@ struct Bounded {
     long peak_mb = 0;
 };
 
-/// Runs brevgen with `args` under a 2-second CPU limit and measures its peak memory.
-Bounded run_bounded(const std::vector<std::string>& args) {
+/// Runs brevgen with `args` under a CPU limit (2 s unless said) and measures its peak memory.
+Bounded run_bounded(const std::vector<std::string>& args, rlim_t cpu_seconds = 2) {
     const auto err_file = temp_path(".err");
     const pid_t pid = ::fork();
     if (pid == 0) {
         if (!sanitized) {
-            const rlimit cpu{2, 3};
+            const rlimit cpu{cpu_seconds, cpu_seconds + 1};
             ::setrlimit(RLIMIT_CPU, &cpu);
         }
         const int fd = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -151,4 +152,121 @@ TEST_CASE("hostile: entity expansion, external entities, NUL bytes and invalid U
         const std::string first = expected.substr(0, expected.find('\n'));
         expect_error(kind, file, first.substr(first.find(": error: ")));
     }
+}
+
+namespace {
+
+/// `n` copies of `item` between `open` and `close`, comma-separated when `json`.
+std::string list_of(const std::string& open, const std::string& item, std::size_t n, const std::string& close, bool json) {
+    std::string out = open;
+    out.reserve(open.size() + n * (item.size() + 1) + close.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (json && i > 0) out += ',';
+        out += item;
+    }
+    return out + close;
+}
+
+/// About 16 MB (under the input limit) of `unit`, in arrays of at most 9 999 items.
+std::string sixteen_mb_json(const std::string& unit) {
+    const std::size_t per_array = 9'999;
+    const std::string array = list_of("[", unit, per_array, "]", true);
+    const std::size_t arrays = ((std::size_t{16} << 20) - 100) / (array.size() + 1);
+    return list_of("{\"x\": [", array, arrays, "]}", true);
+}
+
+/// The XML twin: groups of repeated elements, each group an element of its own name.
+std::string sixteen_mb_xml(const std::string& unit) {
+    std::string out = "<sag>";
+    for (int g = 0; out.size() + unit.size() * 9'999 + 40 < (std::size_t{16} << 20); ++g) {
+        const std::string name = "g" + std::to_string(g);
+        out += list_of("<" + name + ">", unit, 9'999, "</" + name + ">", false);
+    }
+    return out + "</sag>";
+}
+
+}  // namespace
+
+TEST_CASE("hostile: 16 MB of tiny values (numbers, strings, empty objects, allowed nesting, keys) stays small") {
+    const auto json_keys = [] {
+        std::string keys = "{";
+        for (int i = 0; keys.size() < (std::size_t{16} << 20) - 100; ++i) keys += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+        return keys + "}";
+    };
+    const auto xml_keys = [] {
+        std::string keys = "<sag>";
+        for (int i = 0; keys.size() < (std::size_t{16} << 20) - 100; ++i) {
+            keys += "<k" + std::to_string(i) + ">0</k" + std::to_string(i) + ">";
+        }
+        return keys + "</sag>";
+    };
+    // Made one at a time and dropped before brevgen runs: the child's peak memory counts
+    // what it shared with this process before exec.
+    const std::vector<std::pair<std::string, std::function<std::string()>>> cases{
+        {"numbers.json", [] { return sixteen_mb_json("0"); }},
+        {"strings.json", [] { return sixteen_mb_json("\"\""); }},
+        {"objects.json", [] { return sixteen_mb_json("{}"); }},
+        {"nesting.json", [] { return sixteen_mb_json(std::string(60, '[') + "0" + std::string(60, ']')); }},
+        {"keys.json", json_keys},
+        {"numbers.xml", [] { return sixteen_mb_xml("<a>0</a>"); }},
+        {"empty.xml", [] { return sixteen_mb_xml("<a/>"); }},
+        {"attributes.xml", [] { return "<sag><a" + list_of("", " b=''", 3'000'000, "", false) + "/></sag>"; }},
+        {"cdata.xml", [] { return sixteen_mb_xml("<a><![CDATA[]]></a>"); }},
+        {"nesting.xml", [] { return sixteen_mb_xml("<b><c><d><e><f>0</f></e></d></c></b>"); }},
+        {"keys.xml", xml_keys},
+    };
+    for (const auto& [name, make] : cases) {
+        fs::path file;
+        {
+            const std::string text = make();
+            REQUIRE(text.size() < (std::size_t{16} << 20));
+            REQUIRE(text.size() > (std::size_t{12} << 20));
+            file = write_file(name, text);
+        }
+        for (const char* command : {"check", "render"}) {
+            const auto out = temp_path(".pdf");
+            std::vector<std::string> args{command, "referat", file.string()};
+            if (std::string(command) == "render") args.insert(args.end(), {"-o", out.string()});
+            const auto r = run_bounded(args);
+            INFO(name << " " << command << " → exit " << r.exit_code << ", " << r.peak_mb << " MB\n" << r.err.substr(0, 500));
+            CHECK(r.exit_code == 65);
+            CHECK(r.err.find("the case has more values than the limit of 100000") != std::string::npos);
+            if (!sanitized) CHECK(r.peak_mb < 128);
+        }
+        fs::remove(file);
+    }
+}
+
+TEST_CASE("hostile: --max-nodes changes the node limit") {
+    const auto r = run_bounded({"check", "referat", "examples/referat.json", "--max-nodes", "20"});
+    CHECK(r.exit_code == 65);
+    CHECK(r.err.find(": error: ") != std::string::npos);
+    CHECK(r.err.find("the case has more values than the limit of 20") != std::string::npos);
+    CHECK(run_bounded({"check", "referat", "examples/referat.xml", "--max-nodes", "1000"}).exit_code == 0);
+}
+
+TEST_CASE("hostile: a batch of 12 MB records renders them one at a time, in bounded memory") {
+    // Every record is a valid referat whose agreements fill far more than 100 pages: each
+    // one costs some 100 MB to lay out up to the page limit. Held four at a time in the
+    // queue and rendered by four workers at once they would take half a gigabyte.
+    fs::path extract;
+    {
+        auto c = nlohmann::json::parse(slurp("examples/referat.json"));
+        std::string words;
+        while (words.size() < 700'000) words += "Lettere opgaver med hensyn til løft og pauser. ";
+        c["aftaler"] = nlohmann::json::array();
+        for (int i = 0; i < 16; ++i) c["aftaler"].push_back({{"hvem", "Medarbejderen"}, {"hvad", words}});
+        std::string lines;
+        for (int i = 0; i < 5; ++i) lines += nlohmann::json{{"id", "r" + std::to_string(i)}, {"kind", "referat"}, {"case", c}}.dump() + "\n";
+        REQUIRE(lines.size() > (std::size_t{50} << 20));
+        extract = write_file("big.ndjson", lines);
+    }
+    const auto dir = temp_path("-bigbatch");
+    const auto r = run_bounded({"batch", extract.string(), "-o", dir.string(), "--jobs", "4"}, 20);
+    INFO("exit " << r.exit_code << ", " << r.peak_mb << " MB\n" << r.err.substr(0, 1000));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("the letter would have more than 100 pages") != std::string::npos);
+    if (!sanitized) CHECK(r.peak_mb < 256);
+    fs::remove(extract);
+    fs::remove_all(dir);
 }

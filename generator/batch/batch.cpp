@@ -5,6 +5,7 @@
 
 #include "batch/batch.hpp"
 
+#include <malloc.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -67,6 +68,10 @@ struct Pipeline {
     /// slow letter holds back the ones after it.
     static std::size_t window_size(unsigned jobs) { return 64 + 16 * std::size_t{jobs}; }
 
+    /// Case text read but not yet rendered, at most: thousands of ordinary records, or one
+    /// record at the input limit (which alone may take some 130 MB to render).
+    static constexpr std::size_t text_budget = std::size_t{16} << 20;
+
     void producer_done() {
         if (--producers == 0) results.close();
     }
@@ -76,6 +81,7 @@ struct Pipeline {
     fs::path dir;
     BoundedQueue<Job> work;
     BoundedQueue<Done> results;
+    ByteBudget text{text_budget};
     std::counting_semaphore<> window;
     std::atomic<int> producers;
     std::atomic<std::uint64_t> other_shards{0};
@@ -106,6 +112,7 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
                 d.already = true;
                 p.results.push(std::move(d));
             } else {
+                p.text.acquire(order->case_text.size());
                 p.work.push(Job{d.seq, std::move(*order)});
             }
         }
@@ -127,6 +134,12 @@ void render_orders(Pipeline& p) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
         }
+        const std::size_t text_bytes = job->order.case_text.size();
+        job.reset();  // the case text goes before the budget lets the next one in
+        p.text.release(text_bytes);
+        // A record of megabytes leaves its peak in this thread's malloc arena; without
+        // giving it back, every worker would keep the peak of the largest record it met.
+        if (text_bytes > (std::size_t{1} << 20)) ::malloc_trim(0);
         p.results.push(std::move(d));
     }
     p.producer_done();

@@ -153,6 +153,7 @@ private:
     detail::PositionTracker positions_;
     std::vector<Frame> stack_;
     std::optional<Value> root_;
+    std::size_t nodes_ = 0;  ///< values begun so far
 };
 
 bool TreeBuilder::scalar(Value::Type type, std::string text) {
@@ -227,8 +228,12 @@ bool TreeBuilder::close() {
     return true;
 }
 
-/// Checks that the enclosing array has room for one more item.
+/// Checks that the case and the enclosing array have room for one more value.
 bool TreeBuilder::begin_value(SourcePos pos) {
+    if (++nodes_ > limits_.max_nodes) {
+        error(pos, child_path(), detail::nodes_limit_message(limits_));
+        return false;
+    }
     if (stack_.empty() || stack_.back().value.type != Value::Type::array) return true;
     if (stack_.back().value.items.size() < limits_.max_array_items) return true;
     error(pos, child_path(), detail::items_limit_message(limits_));

@@ -248,6 +248,11 @@ ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
     ReadResult result;
     const auto body = detail::check_input(text, limits, result.diagnostics);
     if (!body) return result;
+    if (const auto crossing = detail::check_structure(*body, limits)) {
+        result.diagnostics.push_back(
+            make_error(position_of_offset(*body, crossing->offset), crossing->path, crossing->message));
+        return result;
+    }
     std::string buffer(*body);  // pugixml parses in place and writes terminators into it
     pugi::xml_document doc;
     const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), parse_options, pugi::encoding_utf8);
