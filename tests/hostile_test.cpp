@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -268,5 +269,142 @@ TEST_CASE("hostile: a batch of 12 MB records renders them one at a time, in boun
     CHECK(r.err.find("the letter would have more than 100 pages") != std::string::npos);
     if (!sanitized) CHECK(r.peak_mb < 256);
     fs::remove(extract);
+    fs::remove_all(dir);
+}
+
+namespace {
+
+/// A fresh copy of templates/ with the files of `overlay` (a fixtures/templates/ case) on top.
+fs::path templates_with(const fs::path& overlay = {}) {
+    const auto dir = temp_path("-templates");
+    fs::copy("templates", dir, fs::copy_options::recursive);
+    if (!overlay.empty()) {
+        for (const auto& e : fs::recursive_directory_iterator(overlay)) {
+            if (!e.is_regular_file() || e.path().filename() == "expected") continue;
+            const auto target = dir / fs::relative(e.path(), overlay);
+            fs::create_directories(target.parent_path());
+            fs::copy_file(e.path(), target, fs::copy_options::overwrite_existing);
+        }
+    }
+    return dir;
+}
+
+/// `text` with every `dir` written as TEMPLATES, so expected output does not name a temporary.
+std::string with_placeholder(std::string text, const std::string& dir) {
+    for (auto at = text.find(dir); at != std::string::npos; at = text.find(dir, at)) text.replace(at, dir.size(), "TEMPLATES");
+    return text;
+}
+
+/// Renders the example referat with the templates in `dir` under the CPU and memory bounds.
+Bounded render_with_templates(const fs::path& dir, const fs::path& out) {
+    return run_bounded({"render", "referat", "examples/referat.json", "-o", out.string(), "--templates", dir.string()});
+}
+
+}  // namespace
+
+TEST_CASE("hostile: templates from fixtures/templates give exactly their expected errors, once") {
+    // Cycles (a partial including itself, directly or through a chain) stop at the first
+    // with one error naming the chain; so do nesting, fan-out and section depth.
+    const bool update = std::getenv("BREVGEN_UPDATE_EXPECTED") != nullptr;
+    std::vector<fs::path> cases;
+    for (const auto& e : fs::directory_iterator("fixtures/templates")) cases.push_back(e.path());
+    std::sort(cases.begin(), cases.end());
+    REQUIRE(cases.size() >= 8);
+    for (const auto& overlay : cases) {
+        const auto dir = templates_with(overlay);
+        const auto out = temp_path(".pdf");
+        const auto r = render_with_templates(dir, out);
+        const std::string actual = with_placeholder(r.err, dir.string());
+        INFO(overlay << " → exit " << r.exit_code << ", " << r.peak_mb << " MB\n" << actual.substr(0, 2000));
+        CHECK(r.exit_code == 1);
+        CHECK(!fs::exists(out));
+        if (!sanitized) CHECK(r.peak_mb < 200);
+        if (update) std::ofstream(overlay / "expected", std::ios::binary) << actual;
+        CHECK(actual == slurp(overlay / "expected"));
+        fs::remove_all(dir);
+    }
+}
+
+TEST_CASE("hostile: template files that resolve outside the templates directory are refused unread") {
+    const auto outside = write_file("outside.xml", "<p>HEMMELIGT-UDENFOR</p>\n");
+    const auto outside_logo = temp_path("-logo.png");
+    fs::copy_file("templates/logo.png", outside_logo);
+    struct Link {
+        const char* file;     ///< in the templates directory
+        fs::path target;      ///< what it is made to point at; relative: from the file's folder
+        const char* message;  ///< what the error says
+    };
+    const fs::path up_and_out = fs::path("..") / ".." / outside.filename();  // partials/ → temp dir
+    const std::vector<Link> links{
+        {"partials/privatliv.xml", "/etc/passwd",
+         "error: cannot read the partial TEMPLATES/partials/privatliv.xml: resolves to a place outside TEMPLATES"},
+        {"partials/signature.xml", up_and_out,
+         "error: cannot read the partial TEMPLATES/partials/signature.xml: resolves to a place outside TEMPLATES"},
+        {"referat.xml", outside, "TEMPLATES/referat.xml: error: cannot read the template: resolves to a place outside TEMPLATES"},
+        {"legal.json", "/etc/passwd", "TEMPLATES/legal.json: cannot read the legal references: resolves to a place outside TEMPLATES"},
+        {"afsender.json", "/etc/passwd",
+         "TEMPLATES/afsender.json: error: cannot read the sender profile: resolves to a place outside TEMPLATES"},
+        {"logo.png", outside_logo, "error: cannot read the logo"},
+    };
+    for (const auto& link : links) {
+        const auto dir = templates_with();
+        fs::remove(dir / link.file);
+        fs::create_symlink(link.target, dir / link.file);
+        const auto out = temp_path(".pdf");
+        const auto r = render_with_templates(dir, out);
+        const std::string err = with_placeholder(r.err, dir.string());
+        INFO(link.file << " → " << link.target << ": exit " << r.exit_code << "\n" << err);
+        CHECK(r.exit_code != 0);
+        CHECK(err.find(link.message) != std::string::npos);
+        CHECK(err.find("root:") == std::string::npos);
+        CHECK(err.find("HEMMELIGT") == std::string::npos);
+        CHECK(!fs::exists(out));
+        fs::remove_all(dir);
+    }
+    // A link that stays inside the directory is fine.
+    const auto dir = templates_with();
+    fs::rename(dir / "partials" / "privatliv.xml", dir / "partials" / "privatliv-original.xml");
+    fs::create_symlink("privatliv-original.xml", dir / "partials" / "privatliv.xml");
+    const auto out = temp_path(".pdf");
+    const auto r = render_with_templates(dir, out);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(pdftotext(out.string()).find("Grundlag") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("hostile: an unused 1 GB partial costs nothing; an oversized, huge or special one is refused unread") {
+    auto dir = templates_with();
+    {
+        std::ofstream(dir / "partials" / "ubrugt.xml");
+        fs::resize_file(dir / "partials" / "ubrugt.xml", std::uintmax_t{1} << 30);  // sparse: no disk, no time
+    }
+    auto out = temp_path(".pdf");
+    auto r = render_with_templates(dir, out);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    if (!sanitized) CHECK(r.peak_mb < 200);
+    fs::rename(dir / "partials" / "ubrugt.xml", dir / "partials" / "privatliv.xml");  // now used
+    r = render_with_templates(dir, out);
+    CHECK(r.exit_code == 1);
+    CHECK(with_placeholder(r.err, dir.string()).find("error: cannot read the partial "
+                                                     "TEMPLATES/partials/privatliv.xml: the file is 1073741824 bytes; "
+                                                     "the limit is 262144") != std::string::npos);
+    if (!sanitized) CHECK(r.peak_mb < 200);
+    fs::remove(dir / "partials" / "privatliv.xml");
+    REQUIRE(::mkfifo((dir / "partials" / "privatliv.xml").c_str(), 0600) == 0);  // would block a plain open
+    r = render_with_templates(dir, out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("privatliv.xml: not a regular file") != std::string::npos);
+    fs::remove_all(dir);
+
+    // Three inclusions of a 200 KB partial: each file is allowed, the expansion is not.
+    dir = templates_with();
+    std::ofstream(dir / "partials" / "privatliv.xml") << repeat("<p>Tekst.</p>\n", 200'000 / 14);
+    std::ofstream(dir / "referat.xml", std::ios::app) << "{{> privatliv}}{{> privatliv}}{{> privatliv}}\n";
+    r = render_with_templates(dir, out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("with its partials the template of referat would be larger than 524288 bytes; the limit is 524288") !=
+          std::string::npos);
     fs::remove_all(dir);
 }

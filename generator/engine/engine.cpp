@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unistd.h>
 
+#include "common/confined_file.hpp"
 #include "danish/hyphenate.hpp"
 #include "fonts/font_set.hpp"
 #include "letters/legal.hpp"
@@ -33,12 +32,19 @@ fs::path executable_dir() {
     return ec ? fs::path() : exe.parent_path();
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+/// Largest image or logo file a letter may show.
+constexpr std::size_t max_image_bytes = std::size_t{16} << 20;
+
+/// An image file for a letter. A letter's images must lie in the templates directory or
+/// beside the sender profile (a link from there to elsewhere is refused, like a template's);
+/// markup typeset on its own (`roots` empty) may name any file.
+std::optional<std::string> read_image(const fs::path& path, const std::vector<fs::path>& roots) {
+    std::string why;
+    if (roots.empty()) return read_confined_file(path, {}, max_image_bytes, why);
+    for (const auto& root : roots) {
+        if (resolves_inside(path, root)) return read_confined_file(path, root, max_image_bytes, why);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -128,7 +134,8 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     auto& s = impl->settings;
     if (s.templates_dir.empty()) s.templates_dir = default_templates_dir();
     if (s.font_dir.empty()) s.font_dir = fonts::default_font_dir();
-    if (s.sender_file.empty()) s.sender_file = s.templates_dir / "afsender.json";
+    const bool sender_in_templates = s.sender_file.empty();
+    if (sender_in_templates) s.sender_file = s.templates_dir / "afsender.json";
     for (const auto& spec : letters::kinds()) impl->kinds.push_back(KindInfo{spec.slug, spec.description});
     std::vector<std::string> names;
     for (const auto& k : impl->kinds) names.push_back(k.name);
@@ -136,8 +143,10 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
         impl->fonts = fonts::FontSet::load(s.font_dir);
         impl->hyphenator = &danish::Hyphenator::danish();
         impl->templates = letters::TemplateSet::load(s.templates_dir, names);
-        impl->sender = letters::SenderProfile::load(s.sender_file);
-        impl->legal = letters::load_legal(s.templates_dir / "legal.json");
+        // The profile found in the templates directory must be of it; one named on the
+        // command line is the operator's own choice.
+        impl->sender = letters::SenderProfile::load(s.sender_file, sender_in_templates ? s.templates_dir : fs::path());
+        impl->legal = letters::load_legal(s.templates_dir / "legal.json", s.templates_dir);
     } catch (const std::exception& e) {
         throw StartupError(e.what());
     }
@@ -171,12 +180,14 @@ struct Renderer::Impl {
     pdf::Writer writer;
     /// Logos and images by path: every letter of a municipality names the same logo, so
     /// it is read once per thread, not once per letter. Bounded: markup names few files.
-    std::map<fs::path, std::optional<std::string>> files;
+    /// Keyed by whether the read was confined too: typeset markup may name files a letter may not.
+    std::map<std::pair<bool, fs::path>, std::optional<std::string>> files;
 
-    std::optional<std::string> cached_file(const fs::path& path) {
-        if (const auto it = files.find(path); it != files.end()) return it->second;
+    std::optional<std::string> cached_file(const fs::path& path, const std::vector<fs::path>& roots) {
+        const auto key = std::pair(roots.empty(), path);
+        if (const auto it = files.find(key); it != files.end()) return it->second;
         if (files.size() >= 32) files.clear();
-        return files.emplace(path, read_file(path)).first->second;
+        return files.emplace(key, read_image(path, roots)).first->second;
     }
 
     explicit Impl(std::shared_ptr<const Engine> e)
@@ -219,7 +230,8 @@ struct Renderer::Impl {
             return;
         }
         const std::size_t before = out.diagnostics.size();
-        typeset_into(markup, engine->settings().templates_dir, out);
+        const auto& e = engine->impl();
+        typeset_into(markup, e.settings.templates_dir, out, {e.settings.templates_dir, e.sender.directory});
         // Positions in the merged markup mean nothing to whoever wrote the case: the message
         // (a character no font has, a page limit) stands on its own.
         for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
@@ -240,7 +252,10 @@ struct Renderer::Impl {
             .count();
     }
 
-    void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out) {
+    /// Typesets markup; images are looked up relative to `base_dir` and must resolve inside
+    /// one of `roots` (any file when there are none).
+    void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out,
+                      const std::vector<fs::path>& roots = {}) {
         const auto& e = engine->impl();
         auto parsed = markup::parse(markup_text);
         if (has_errors(parsed.diagnostics)) {
@@ -253,8 +268,8 @@ struct Renderer::Impl {
         env.hyphenator = e.hyphenator;
         env.creator = std::string("brevgen ") + BREVGEN_VERSION;
         env.limits = e.settings.layout_limits;
-        env.read_file = [this, &base_dir](const std::string& src) {
-            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
+        env.read_file = [this, &base_dir, &roots](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src, roots);
         };
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {

@@ -1,11 +1,11 @@
 #include "letters/legal.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "common/confined_file.hpp"
 
 namespace brevgen::letters {
 
@@ -83,12 +83,11 @@ LegalRefs parse_legal(std::string_view json_text, std::string_view source) {
     return refs;
 }
 
-LegalRefs load_legal(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path.string() + ": cannot read the legal references");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return parse_legal(buf.str(), path.string());
+LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root, std::size_t max_bytes) {
+    std::string why;
+    const auto text = read_confined_file(path, root, max_bytes, why);
+    if (!text) throw std::runtime_error(path.string() + ": cannot read the legal references: " + why);
+    return parse_legal(*text, path.string());
 }
 
 }  // namespace brevgen::letters

@@ -1,27 +1,26 @@
 #include "letters/sender.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "common/confined_file.hpp"
 #include "common/utf8.hpp"
 #include "data/formats.hpp"
 #include "data/value.hpp"
 
 namespace brevgen::letters {
 
-SenderProfile SenderProfile::load(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw SenderError(file.string() + ": error: cannot read the sender profile");
-    std::stringstream text;
-    text << in.rdbuf();
+SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::filesystem::path& root,
+                                  std::size_t max_bytes) {
+    std::string why;
+    const auto text = read_confined_file(file, root, max_bytes, why);
+    if (!text) throw SenderError(file.string() + ": error: cannot read the sender profile: " + why);
     SenderProfile profile;
     // Absolute, so a logo resolves the same whatever directory letters are typeset from.
     profile.directory = std::filesystem::absolute(file).parent_path();
     profile.file = file;
     try {
-        const auto json = nlohmann::json::parse(text.str());
+        const auto json = nlohmann::json::parse(*text);
         if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");
         for (const auto& [key, value] : json.items()) {
             if (!value.is_string()) {

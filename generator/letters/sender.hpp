@@ -40,8 +40,11 @@ struct SenderProfile {
     std::filesystem::path directory;  ///< where a relative logo file name is looked up
     std::filesystem::path file;       ///< the profile file, for messages about it
 
-    /// Loads a profile file (JSON object of strings); throws SenderError.
-    static SenderProfile load(const std::filesystem::path& file);
+    /// Loads a profile file (JSON object of strings); throws SenderError. With a `root` (the
+    /// templates directory, when the profile is the one found there), a file that resolves
+    /// outside it is refused unread; a file over `max_bytes` is refused unread either way.
+    static SenderProfile load(const std::filesystem::path& file, const std::filesystem::path& root = {},
+                              std::size_t max_bytes = std::size_t{1} << 20);
 
     /// The profile with the case's /afsender fields applied. A case may name a logo file
     /// only by its bare name in the profile's directory: case data never chooses a path.

@@ -2,66 +2,17 @@
 
 #include <kainjow/mustache.hpp>
 
-#include <fstream>
+#include <algorithm>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace brevgen::letters {
 namespace mu = kainjow::mustache;
 
 namespace {
 
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw TemplateError(file.string() + ": error: cannot read the template");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::size_t line_of(const std::string& text, std::size_t offset) {
     return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n')) + 1;
-}
-
-/// Checks one file's mustache syntax on its own, so errors point into that file.
-void check_syntax(const std::string& file, const std::string& text, std::string& errors) {
-    mu::mustache parsed(text);
-    if (parsed.is_valid()) return;
-    const std::string& message = parsed.error_message();
-    std::size_t line = 0;
-    static const std::regex at(" at ([0-9]+)$");
-    std::smatch m;
-    if (std::regex_search(message, m, at)) line = line_of(text, std::stoul(m[1]));
-    errors += file + ":" + std::to_string(line) + ": error: " + message + "\n";
-}
-
-const std::regex& partial_tag() {
-    static const std::regex re(R"(\{\{>\s*([A-Za-z0-9_-]+)\s*\}\})");
-    return re;
-}
-
-std::string expand(const std::string& text, const std::map<std::string, std::string>& partials, int depth,
-                   const std::string& file, std::string& errors) {
-    std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag());
-    std::size_t last = 0;
-    for (auto it = begin; it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        out.append(text, last, static_cast<std::size_t>(m.position(0)) - last);
-        last = static_cast<std::size_t>(m.position(0) + m.length(0));
-        const auto p = partials.find(m[1]);
-        if (p == partials.end()) {
-            errors += file + ":" + std::to_string(line_of(text, static_cast<std::size_t>(m.position(0)))) +
-                      ": error: unknown partial \"" + m[1].str() + "\"\n";
-        } else if (depth > 8) {
-            errors += file + ": error: partials nested more than 8 deep (a partial includes itself?)\n";
-        } else {
-            out += expand(p->second, partials, depth + 1, "partials/" + p->first + ".xml", errors);
-        }
-    }
-    out.append(text, last);
-    return out;
 }
 
 mu::data to_data(const nlohmann::json& j) {
@@ -96,33 +47,6 @@ public:
 };
 
 }  // namespace
-
-std::shared_ptr<const TemplateSet> TemplateSet::load(const std::filesystem::path& dir,
-                                                     const std::vector<std::string>& kinds) {
-    auto set = std::make_shared<TemplateSet>();
-    set->dir_ = dir;
-    set->kinds_ = kinds;
-    std::string errors;
-    std::map<std::string, std::string> partials;
-    if (std::filesystem::is_directory(dir / "partials")) {
-        for (const auto& entry : std::filesystem::directory_iterator(dir / "partials")) {
-            if (entry.path().extension() != ".xml") continue;
-            const std::string text = read_text(entry.path());
-            check_syntax(entry.path().string(), text, errors);
-            partials[entry.path().stem().string()] = text;
-            set->raw_[entry.path().string()] = text;
-        }
-    }
-    for (const auto& kind : kinds) {
-        const auto file = dir / (kind + ".xml");
-        const std::string text = read_text(file);
-        check_syntax(file.string(), text, errors);
-        set->raw_[file.string()] = text;
-        set->expanded_[kind] = expand(text, partials, 0, file.string(), errors);
-    }
-    if (!errors.empty()) throw TemplateError(errors.substr(0, errors.size() - 1));
-    return set;
-}
 
 const std::string* TemplateSet::source(const std::string& kind) const {
     const auto it = expanded_.find(kind);

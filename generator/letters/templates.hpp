@@ -19,12 +19,25 @@ struct TemplateError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Bounds on a templates directory (docs/limits.md). A municipality's own copy is trusted
+/// to hold templates, not to be small, acyclic or free of links to elsewhere.
+struct TemplateLimits {
+    std::size_t max_file_bytes = std::size_t{256} << 10;      ///< one template or partial file
+    std::size_t max_expanded_bytes = std::size_t{512} << 10;  ///< a kind's template, partials expanded
+    std::size_t max_partial_depth = 8;                        ///< partials inside partials
+    std::size_t max_inclusions = 256;                         ///< partial tags expanded for one kind
+    std::size_t max_section_depth = 16;                       ///< {{#…}} sections inside sections
+};
+
 /// The templates of every kind, with partials expanded, checked for syntax.
 class TemplateSet {
 public:
-    /// Loads `dir/<kind>.xml` for each kind and `dir/partials/*.xml`; throws TemplateError.
+    /// Loads `dir/<kind>.xml` for each kind and, from `dir/partials/`, the partials those
+    /// use (and only those). Every file must resolve inside `dir`; throws TemplateError
+    /// (at the first include cycle or crossed limit, with that one error).
     static std::shared_ptr<const TemplateSet> load(const std::filesystem::path& dir,
-                                                   const std::vector<std::string>& kinds);
+                                                   const std::vector<std::string>& kinds,
+                                                   const TemplateLimits& limits = {});
 
     /// The expanded template text of `kind` (nullptr for an unknown kind).
     const std::string* source(const std::string& kind) const;
@@ -39,6 +52,7 @@ private:
     std::vector<std::string> kinds_;
     std::map<std::string, std::string> expanded_;
     std::map<std::string, std::string> raw_;  ///< file path → text, kinds and partials
+    friend class TemplateLoader;
 };
 
 /// Merges views into templates. One per thread: the parsed mustache objects keep state.
