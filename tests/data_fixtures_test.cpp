@@ -8,6 +8,8 @@
 #include <regex>
 
 #include "data_test_support.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/layout.hpp"
 #include "letters/spec.hpp"
 
 using namespace data_test;
@@ -22,9 +24,16 @@ std::vector<std::string> kind_slugs() {
     return slugs;
 }
 
+/// The letter fonts' coverage, as the engine checks printed fields with it.
+const data::Drawable& drawable() {
+    static const auto fonts = brevgen::fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
+    static const data::Drawable check = [](char32_t c) { return brevgen::layout::can_typeset(*fonts, c); };
+    return check;
+}
+
 letters::CaseResult load_fixture(const std::string& dir, const std::string& name, const std::string& kind) {
     const auto text = read_file(repo_path(dir + "/" + name));
-    return letters::load_case(kind, text, data::format_from_extension(name));
+    return letters::load_case(kind, text, data::format_from_extension(name), {}, drawable());
 }
 
 }  // namespace

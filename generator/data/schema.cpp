@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/utf8.hpp"
+
 namespace brevgen::data {
 
 namespace {
@@ -83,9 +85,38 @@ std::string quoted_list(const std::vector<std::string>& values, std::string_view
     return out;
 }
 
+/// "U+0645 'م'": a character as messages name it.
+std::string character_name(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    std::string out = std::string(code) + " '";
+    utf8::append(out, c);
+    return out + "'";
+}
+
+/// The characters of `text` the fonts cannot draw, each once, in order of appearance.
+std::vector<char32_t> undrawable(std::string_view text, const Drawable& drawable) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::decode(text, i);
+        if (!drawable(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+/// "no font has the character U+1F600 '😀'", or the characters, up to ten of them.
+std::string undrawable_message(const std::vector<char32_t>& chars) {
+    constexpr std::size_t shown = 10;
+    std::string out = chars.size() == 1 ? "no font has the character " : "no font has the characters ";
+    for (std::size_t i = 0; i < chars.size() && i < shown; ++i) out += (i ? ", " : "") + character_name(chars[i]);
+    if (chars.size() > shown) out += " and " + std::to_string(chars.size() - shown) + " more";
+    return out;
+}
+
 class Validator {
 public:
-    Validator(const Value& root, Diagnostics& out) : root_(root), out_(out) {}
+    Validator(const Value& root, const Drawable& drawable, Diagnostics& out)
+        : root_(root), drawable_(drawable), out_(out) {}
     void check(const FieldSpec& spec, Value& v, const std::string& path);
 
 private:
@@ -101,6 +132,7 @@ private:
     }
 
     const Value& root_;  ///< read by required-when rules; the same tree that is normalised
+    const Drawable& drawable_;
     Diagnostics& out_;
 };
 
@@ -194,7 +226,13 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
         error(v.pos, path, "expected one of " + quoted_list(allowed, ", ") + ", got " + quote(v.scalar));
         return;
     }
-    if (auto message = check_format(spec.format, v.scalar)) error(v.pos, path, std::move(*message));
+    if (auto message = check_format(spec.format, v.scalar)) {
+        error(v.pos, path, std::move(*message));
+    } else if (drawable_ && spec.printed) {
+        if (const auto chars = undrawable(v.scalar, drawable_); !chars.empty()) {
+            error(v.pos, path, undrawable_message(chars));
+        }
+    }
 }
 
 void Validator::check_number(const FieldSpec& spec, Value& v, const std::string& path) {
@@ -233,13 +271,13 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
 
 }  // namespace
 
-Diagnostics validate(const KindSpec& kind, Value& root) {
+Diagnostics validate(const KindSpec& kind, Value& root, const Drawable& drawable) {
     Diagnostics out;
     if (root.type != Value::Type::object) {
         out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false)));
         return out;
     }
-    Validator(root, out).check(kind.root, root, "");
+    Validator(root, drawable, out).check(kind.root, root, "");
     if (kind.check != nullptr) kind.check(root, out);
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);

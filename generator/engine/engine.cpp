@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <set>
@@ -72,6 +73,9 @@ struct Engine::Impl {
     /// SOURCE_DATE_EPOCH, when set; `source_date_error` says why it is unusable.
     std::optional<std::int64_t> source_date_epoch;
     std::string source_date_error;
+    /// Whether the fonts draw a character: a case's printed fields are checked with it, so
+    /// a character no font has is an error at its field, not somewhere in the letter.
+    data::Drawable drawable;
 };
 
 namespace {
@@ -102,6 +106,15 @@ void check_template_names(const Engine::Impl& e) {
     std::string message;
     for (const auto& line : errors) message += (message.empty() ? "" : "\n") + line;
     throw StartupError(message);
+}
+
+/// can_typeset() for `fonts`, with ASCII answered from a table (most of any case).
+data::Drawable drawable_by(std::shared_ptr<const fonts::FontSet> fonts) {
+    std::array<bool, 128> ascii{};
+    for (char32_t c = 0; c < ascii.size(); ++c) ascii[c] = layout::can_typeset(*fonts, c);
+    return [fonts = std::move(fonts), ascii](char32_t c) {
+        return c < ascii.size() ? ascii[c] : layout::can_typeset(*fonts, c);
+    };
 }
 
 /// SOURCE_DATE_EPOCH as the reproducible-builds convention defines it: decimal seconds
@@ -141,6 +154,7 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     for (const auto& k : impl->kinds) names.push_back(k.name);
     try {
         impl->fonts = fonts::FontSet::load(s.font_dir);
+        impl->drawable = drawable_by(impl->fonts);
         impl->hyphenator = &danish::Hyphenator::danish();
         impl->templates = letters::TemplateSet::load(s.templates_dir, names);
         // The profile found in the templates directory must be of it; one named on the
@@ -205,7 +219,7 @@ struct Renderer::Impl {
     std::optional<Prepared> prepare(std::string_view kind, std::string_view text, std::optional<data::Format> format,
                                     Letter& out) {
         const auto& e = engine->impl();
-        auto loaded = letters::load_case(kind, text, format, e.settings.read_limits);
+        auto loaded = letters::load_case(kind, text, format, e.settings.read_limits, e.drawable);
         out.diagnostics = std::move(loaded.diagnostics);
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = Outcome::invalid;

@@ -27,6 +27,12 @@ FieldSpec text(std::string name, Presence p, std::string description, TextFormat
     return f;
 }
 
+/// A field no letter prints (its characters need no font).
+FieldSpec unprinted(FieldSpec f) {
+    f.printed = false;
+    return f;
+}
+
 FieldSpec choice(std::string name, Presence p, std::string description, std::vector<std::string> values,
                  std::string default_value = {}) {
     FieldSpec f = text(std::move(name), std::move(p), std::move(description));
@@ -86,7 +92,7 @@ FieldSpec afsender() {
                    text("postnummer", optional(), "Postnummer", TextFormat::postnummer),
                    text("by", optional(), "By"), text("telefon", optional(), "Telefon", TextFormat::telefon),
                    text("email", optional(), "E-mail", TextFormat::email), text("web", optional(), "Webadresse"),
-                   text("logo", optional(), "Logo (filnavn i afsenderprofilen)")});
+                   unprinted(text("logo", optional(), "Logo (filnavn i afsenderprofilen)"))});
 }
 
 FieldSpec konsulent() {
@@ -122,8 +128,8 @@ FieldSpec sygefravaer(const Needs& n) {
     return object("sygefravaer", n.sygefravaer, "Sygefraværet",
                   {text("foerste_fravaersdag", n.foerste_fravaersdag,
                         "Første fraværsdag; fristerne (uge 4, 5 og 8) regnes herfra", TextFormat::date),
-                   text("helbred", optional(),
-                        "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev")});
+                   unprinted(text("helbred", optional(),
+                                  "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev"))});
 }
 
 /// The fields every kind has, followed by the kind's own.
@@ -317,7 +323,7 @@ std::string kinds_listing() {
 }
 
 CaseResult load_case(std::string_view slug, std::string_view text, std::optional<data::Format> format,
-                     const data::ReadLimits& limits) {
+                     const data::ReadLimits& limits, const data::Drawable& drawable) {
     CaseResult result;
     const auto* kind = find_kind(slug);
     if (kind == nullptr) {
@@ -327,7 +333,7 @@ CaseResult load_case(std::string_view slug, std::string_view text, std::optional
     auto read = format ? data::read(text, *format, limits) : data::read_case(text, limits);
     result.diagnostics = std::move(read.diagnostics);
     if (!read.root) return result;
-    auto found = data::validate(*kind, *read.root);
+    auto found = data::validate(*kind, *read.root, drawable);
     result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
     if (!has_errors(result.diagnostics)) result.root = std::move(read.root);
     return result;

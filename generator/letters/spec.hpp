@@ -31,9 +31,10 @@ struct CaseResult {
 };
 
 /// Reads (sniffing JSON or XML unless `format` is given) and validates one case for the
-/// kind `slug`: the one call the CLI, batch and server need before enrichment.
+/// kind `slug`: the one call the CLI, batch and server need before enrichment. With
+/// `drawable`, printed fields are checked against the fonts too (data::validate).
 CaseResult load_case(std::string_view slug, std::string_view text,
                      std::optional<data::Format> format = std::nullopt,
-                     const data::ReadLimits& limits = {});
+                     const data::ReadLimits& limits = {}, const data::Drawable& drawable = {});
 
 }  // namespace brevgen::letters
