@@ -71,11 +71,7 @@ TEST_CASE("fonts: a batch records the error at the field inside the extract", "[
 
 TEST_CASE("fonts: an HTTP 422 lists the fields with characters no font has", "[fonts][http]") {
     ServerProcess server;
-    const std::string body = slurp(fixture);
-    const std::string head = "POST /v1/letters/indkaldelse HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                             "Content-Type: application/json\r\nContent-Length: " +
-                             std::to_string(body.size()) + "\r\n\r\n";
-    const RawReply reply = raw_exchange(server.port(), head + body);
+    const RawReply reply = post_json(server.port(), "/v1/letters/indkaldelse", slurp(fixture));
     REQUIRE(reply.status == 422);
     const json problem = json::parse(reply.body());
     REQUIRE(problem["errors"].size() == 3);

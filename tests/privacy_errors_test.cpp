@@ -65,11 +65,7 @@ TEST_CASE("privacy: the batch manifest masks a CPR number typed into other field
 
 TEST_CASE("privacy: an HTTP 422 masks a CPR number typed into other fields", "[privacy][http]") {
     ServerProcess server;
-    const std::string body = slurp(fixture);
-    const std::string head = "POST /v1/letters/indkaldelse HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                             "Content-Type: application/json\r\nContent-Length: " +
-                             std::to_string(body.size()) + "\r\n\r\n";
-    const RawReply reply = raw_exchange(server.port(), head + body);
+    const RawReply reply = post_json(server.port(), "/v1/letters/indkaldelse", slurp(fixture));
     REQUIRE(reply.status == 422);
     const json problem = json::parse(reply.body());
     REQUIRE(problem["errors"].size() >= 5);

@@ -17,8 +17,9 @@ std::size_t skip_past(std::string_view text, std::size_t from, std::string_view 
     return at == std::string_view::npos ? text.size() : at + terminator.size();
 }
 
-/// Offset just past the '>' closing a tag, skipping quoted attribute values.
-std::size_t skip_tag(std::string_view text, std::size_t from) {
+/// Offset just past the '>' closing a tag, skipping quoted attribute values. Counts the
+/// tag's attributes into `attributes` (one '=' outside quotes each) when asked.
+std::size_t skip_tag(std::string_view text, std::size_t from, std::size_t* attributes = nullptr) {
     char quote = 0;
     for (std::size_t i = from; i < text.size(); ++i) {
         const char c = text[i];
@@ -28,6 +29,8 @@ std::size_t skip_tag(std::string_view text, std::size_t from) {
             quote = c;
         } else if (c == '>') {
             return i + 1;
+        } else if (c == '=' && attributes != nullptr) {
+            ++*attributes;
         }
     }
     return text.size();
@@ -123,23 +126,6 @@ std::string path_of(const std::vector<Frame>& open) {
     return path;
 }
 
-/// Attributes of the start tag in text[from, end): one '=' outside quotes each.
-std::size_t attribute_count(std::string_view text, std::size_t from, std::size_t end) {
-    std::size_t count = 0;
-    char quote = 0;
-    for (std::size_t i = from; i < end; ++i) {
-        const char c = text[i];
-        if (quote != 0) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '=') {
-            ++count;
-        }
-    }
-    return count;
-}
-
 }  // namespace
 
 std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLimits& limits) {
@@ -166,7 +152,8 @@ std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLi
             if (!open.empty()) open.pop_back();
         } else {
             const auto name = tag_name(text, i + 1);
-            i = skip_tag(text, i + 1);
+            std::size_t attributes = 0;
+            i = skip_tag(text, i + 1, &attributes);
             const bool self_closing = i >= 2 && text[i - 1] == '>' && text[i - 2] == '/';
             std::size_t repeat = 0;
             if (!open.empty()) {
@@ -181,7 +168,7 @@ std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLi
             if (repeat > 0 && repeat >= limits.max_array_items) {
                 return LimitCrossing{at, path_of(open), items_limit_message(limits)};
             }
-            if (auto crossing = too_many_nodes(1 + attribute_count(text, at + 1 + name.size(), i), at)) {
+            if (auto crossing = too_many_nodes(1 + attributes, at)) {
                 return crossing;
             }
             if (self_closing) open.pop_back();
