@@ -408,3 +408,21 @@ TEST_CASE("hostile: an unused 1 GB partial costs nothing; an oversized, huge or 
           std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("hostile: a template using 20 000 values the view lacks is reported in 21 lines, at once") {
+    const auto dir = templates_with();
+    std::string tags;
+    for (int i = 0; i < 20'000; ++i) tags += "{{v" + std::to_string(i) + "}}";
+    std::ofstream(dir / "partials" / "sidefod.xml", std::ios::app) << tags << "\n";
+    const auto out = temp_path(".pdf");
+    const auto r = render_with_templates(dir, out);
+    const std::string err = with_placeholder(r.err, dir.string());
+    INFO(err.substr(0, 3000));
+    CHECK(r.exit_code == 1);
+    CHECK(std::count(err.begin(), err.end(), '\n') == 21);
+    CHECK(err.find("TEMPLATES/partials/sidefod.xml:2: error: the template uses {{v0}}, which the view does not have") !=
+          std::string::npos);
+    CHECK(err.find("TEMPLATES/referat.xml: error: the template uses 19980 more values the view does not have") !=
+          std::string::npos);
+    fs::remove_all(dir);
+}

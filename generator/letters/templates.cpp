@@ -3,8 +3,10 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
+
+#include "data/formats.hpp"
 
 namespace brevgen::letters {
 namespace mu = kainjow::mustache;
@@ -53,8 +55,32 @@ const std::string* TemplateSet::source(const std::string& kind) const {
     return it == expanded_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+/// Where the first tag naming `name` ({{name}}, {{#name}}, {{^name}}, {{/name}}, {{&name}},
+/// {{{name}}}) starts in `text`, or npos. One pass, no regular expression: names come
+/// from the template, and a hostile one may hold thousands of them.
+std::size_t find_tag(std::string_view text, std::string_view name) {
+    const auto trim = [](std::string_view s) {
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+        return s;
+    };
+    for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", open + 2)) {
+        const auto close = text.find("}}", open + 2);
+        if (close == std::string_view::npos) break;
+        auto contents = trim(text.substr(open + 2, close - open - 2));
+        if (!contents.empty() && std::string_view("#^/&{").find(contents.front()) != std::string_view::npos) {
+            contents = trim(contents.substr(1));
+        }
+        if (contents == name) return open;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
 std::string TemplateSet::locate(const std::string& kind, const std::string& name) const {
-    const std::regex tag("\\{\\{[#^/]?\\s*" + std::regex_replace(name, std::regex(R"([.\\^$|()\[\]{}*+?])"), R"(\$&)") + "\\s*\\}\\}");
     const auto kind_file = (dir_ / (kind + ".xml")).string();
     std::vector<std::string> order{kind_file};
     for (const auto& [file, text] : raw_) {
@@ -63,9 +89,8 @@ std::string TemplateSet::locate(const std::string& kind, const std::string& name
     for (const auto& file : order) {
         const auto it = raw_.find(file);
         if (it == raw_.end()) continue;
-        std::smatch m;
-        if (std::regex_search(it->second, m, tag)) {
-            return file + ":" + std::to_string(line_of(it->second, static_cast<std::size_t>(m.position(0))));
+        if (const auto at = find_tag(it->second, name); at != std::string_view::npos) {
+            return file + ":" + std::to_string(line_of(it->second, at));
         }
     }
     return kind_file;
@@ -94,8 +119,17 @@ std::string Merger::merge(const std::string& kind, const nlohmann::json& view, D
     const mu::data data = to_data(view);
     StrictContext ctx(&data);
     std::string out = it->second.render(ctx);
+    // Each one named and located, up to a bound: a hostile template may use thousands.
+    constexpr std::size_t max_reported = 20;
+    std::size_t reported = 0;
     for (const auto& name : ctx.missing) {
-        Diagnostic d = make_error({}, {}, "the template uses {{" + name + "}}, which the view does not have");
+        if (reported++ == max_reported) {
+            diagnostics.push_back(make_error({}, {}, "the template uses " + std::to_string(ctx.missing.size() - max_reported) +
+                                                         " more values the view does not have"));
+            diagnostics.back().file = (impl_->templates->directory() / (kind + ".xml")).string();
+            break;
+        }
+        Diagnostic d = make_error({}, {}, "the template uses {{" + data::shown(name) + "}}, which the view does not have");
         d.file = impl_->templates->locate(kind, name);
         diagnostics.push_back(std::move(d));
     }
