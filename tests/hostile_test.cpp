@@ -426,3 +426,18 @@ TEST_CASE("hostile: a template using 20 000 values the view lacks is reported in
           std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("hostile: sections nested over a list stop at a bound on lookups, not after billions of rounds") {
+    // Sixteen sections over the four address lines would be 4^16 rounds for every letter.
+    const auto dir = templates_with();
+    std::ofstream(dir / "partials" / "sidefod.xml", std::ios::app)
+        << repeat("{{#modtager.linjer}}", 16) << "x" << repeat("{{/modtager.linjer}}", 16) << "\n";
+    const auto out = temp_path(".pdf");
+    const auto r = render_with_templates(dir, out);
+    const std::string err = with_placeholder(r.err, dir.string());
+    INFO(err.substr(0, 2000));
+    CHECK(r.exit_code == 1);
+    CHECK(err == "TEMPLATES/referat.xml: error: the template looks up more than 500000 values for one letter "
+                 "(sections nested over lists?); the limit is 500000\n");
+    fs::remove_all(dir);
+}

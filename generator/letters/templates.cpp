@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include <set>
 
 #include "data/formats.hpp"
@@ -36,16 +37,48 @@ mu::data to_data(const nlohmann::json& j) {
     }
 }
 
-/// A lookup context that remembers names the view does not have.
+/// Thrown out of a render that crossed a bound; what() is the error.
+struct RenderBound : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Bounds on one merge. Sections nested over the view's lists multiply (sixteen sections
+/// over a four-line address are four billion rounds), so the lookups are counted, and the
+/// markup a letter can become is bounded too. A real letter needs some thousands of each.
+constexpr std::size_t max_lookups = 500'000;
+constexpr std::size_t max_markup_bytes = std::size_t{64} << 20;
+
+/// Where a render writes its markup (the library's stream interface), up to the bound.
+struct BoundedMarkup {
+    std::string text;
+    BoundedMarkup& operator<<(const std::string& piece) {
+        if (text.size() + piece.size() > max_markup_bytes) {
+            throw RenderBound("the template makes more than " + std::to_string(max_markup_bytes) +
+                              " bytes of markup for one letter; the limit is " + std::to_string(max_markup_bytes));
+        }
+        text += piece;
+        return *this;
+    }
+};
+
+/// A lookup context that remembers names the view does not have, and counts lookups.
 class StrictContext : public mu::context<std::string> {
 public:
     explicit StrictContext(const mu::data* d) : mu::context<std::string>(d) {}
     const mu::data* get(const std::string& name) const override {
+        if (++lookups_ > max_lookups) {
+            throw RenderBound("the template looks up more than " + std::to_string(max_lookups) +
+                              " values for one letter (sections nested over lists?); the limit is " +
+                              std::to_string(max_lookups));
+        }
         const mu::data* found = mu::context<std::string>::get(name);
         if (!found) missing.insert(name);
         return found;
     }
     mutable std::set<std::string> missing;
+
+private:
+    mutable std::size_t lookups_ = 0;
 };
 
 }  // namespace
@@ -118,7 +151,17 @@ std::string Merger::merge(const std::string& kind, const nlohmann::json& view, D
     }
     const mu::data data = to_data(view);
     StrictContext ctx(&data);
-    std::string out = it->second.render(ctx);
+    BoundedMarkup markup;
+    try {
+        it->second.render(ctx, markup);
+    } catch (const RenderBound& bound) {
+        Diagnostic d = make_error({}, {}, bound.what());
+        d.file = (impl_->templates->directory() / (kind + ".xml")).string();
+        diagnostics.push_back(std::move(d));
+        it->second = mu::mustache(*impl_->templates->source(kind));  // never reuse a broken render
+        return {};
+    }
+    std::string out = std::move(markup.text);
     // Each one named and located, up to a bound: a hostile template may use thousands.
     constexpr std::size_t max_reported = 20;
     std::size_t reported = 0;
