@@ -69,6 +69,9 @@ TEST_CASE("JSON syntax errors point at the problem", "[data][json]") {
     CHECK(json_error("{\"a\": tru}") == "1:10: invalid literal");
     CHECK(json_error("{\"a\": \"x\ny\"}") == "1:9: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
     CHECK(json_error("{\"a\": 1e400}") == "1:7: number overflow parsing '1e400'");
+    CHECK(json_error("{\"a\": 3001901234e999999}") == "1:7: number overflow parsing '300190-xxxxe999999'");  // no CPR
+    CHECK(json_error("{\"a\": 1" + std::string(100, '0') + "e999999}") ==
+          "1:7: number overflow parsing '100000-" + std::string(33, 'x') + "…'");
     CHECK(json_error("{} {}") == "1:4: unexpected '{'; expected end of input");
     CHECK(json_error("") == "1:1: empty input; expected a JSON object");
     CHECK(json_error(" \n ") == "2:2: empty input; expected a JSON object");

@@ -200,3 +200,11 @@ TEST_CASE("the XML structure check agrees with the tree builder on depth and rep
     CHECK(xml_error("<sag><a x=></a></sag>", limits) == "1:11: malformed attribute");
     CHECK(xml_error("<sag><<<<>", limits) == "1:7: malformed tag");
 }
+
+TEST_CASE("XML errors that name elements never echo a CPR number", "[data][xml][privacy]") {
+    CHECK(xml_error("<sag><n3001901234>x</m3001901234></sag>") == "1:20: end tag </m300190-xxxx> does not match <n300190-xxxx>");
+    CHECK(xml_error("<sag><n300190-1234>") == "1:6: unclosed element <n300190-xxxx>");
+    CHECK(xml_error("<c3001901234/>") == "1:1: root element must be <sag>, not <c300190-xxxx>");
+    CHECK(xml_error("<?xml version=\"1.0\" encoding=\"3001901234\"?><sag/>") ==
+          "1:1: encoding \"300190-xxxx\" is not supported; case files must be UTF-8");
+}

@@ -102,6 +102,11 @@ std::string clean_message(std::string m) {
         const auto expected = m.rfind("'; expected ");
         m = m.substr(0, p) + (expected != std::string::npos && expected > p ? m.substr(expected + 1) : "");
     }
+    // "number overflow parsing '3001901234e999'" quotes the number: shorten and mask it.
+    constexpr std::string_view overflow = "number overflow parsing '";
+    if (m.starts_with(overflow) && m.ends_with('\'') && m.size() > overflow.size()) {
+        m = std::string(overflow) + shown(std::string_view(m).substr(overflow.size(), m.size() - overflow.size() - 1)) + "'";
+    }
     return m;
 }
 

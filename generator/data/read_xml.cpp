@@ -126,12 +126,11 @@ void Converter::mismatch_error(std::size_t offset) {
         bool closes_outer = false;
         for (const auto& tag : scan.open) closes_outer = closes_outer || tag.name == name;
         if (!closes_outer) {
-            error(offset - 2, "", "end tag </" + std::string(name) + "> does not match <" +
-                                      std::string(open.name) + ">");
+            error(offset - 2, "", "end tag </" + shown(name) + "> does not match <" + shown(open.name) + ">");
             return;
         }
     }
-    error(open.offset, "", "unclosed element <" + std::string(open.name) + ">");
+    error(open.offset, "", "unclosed element <" + shown(open.name) + ">");
 }
 
 pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
@@ -145,12 +144,12 @@ pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
             const std::string encoding = node.attribute("encoding").value();
             if (!encoding.empty() && !equals_ignoring_case(encoding, "utf-8") &&
                 !equals_ignoring_case(encoding, "utf8")) {
-                error(offset - 2, "", "encoding \"" + encoding + "\" is not supported; case files must be UTF-8");
+                error(offset - 2, "", "encoding " + quote(encoding) + " is not supported; case files must be UTF-8");
             }
         } else if (node.type() == pugi::node_element && !root) {
             root = node;
             if (std::strcmp(node.name(), "sag") != 0) {
-                error(element_offset(node), "", "root element must be <sag>, not <" + std::string(node.name()) + ">");
+                error(element_offset(node), "", "root element must be <sag>, not <" + shown(node.name()) + ">");
             }
         }
     }
@@ -174,7 +173,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
         if (stopped_) break;
         if (is_text(child) && !is_blank(child.value())) {
             error(static_cast<std::size_t>(child.offset_debug()), path,
-                  "element <" + std::string(el.name()) + "> mixes text and child elements");
+                  "element <" + shown(el.name()) + "> mixes text and child elements");
         } else if (child.type() == pugi::node_element) {
             add_child(v, index, child, depth, path);
         }
