@@ -19,5 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     env.limits.max_pages = 20;
     env.read_file = [](const std::string&) { return std::optional<std::string>(); };
     (void)brevgen::layout::layout_letter(parsed.letter, env);
+    env.paper = true;  // the envelope window's other path: errors instead of wrapping
+    (void)brevgen::layout::check_address(parsed.letter, env);
     return 0;
 }

@@ -9,6 +9,7 @@ packages=(
   # libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libcpp-httplib-dev
   nlohmann-json3-dev libhyphen-dev hyphen-da libcli11-dev libssl-dev zlib1g-dev libpng-dev
+  wdanish  # the Danish word list compiled in for compound joints (generator/danish/wordlist.py)
   libqpdf-dev  # batch --print: combines the paper-mail letters
   catch2
   # fonts and the build-time subsetting step
@@ -18,6 +19,8 @@ packages=(
   # test tools: text extraction, PDF structure check, schema validation, preflight
   poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
   libxml2-utils  # xmllint: Digital Post messages against tests/memo/memo-1.2.xsd
+  # the plan page's browser test: Debian's chromium, driven from node (tests/js)
+  chromium chromium-l10n nodejs  # l10n: the browser in Danish, as the consultant has it
   # sanitizers and fuzzing
   clang libclang-rt-14-dev
   # benchmarks
@@ -36,3 +39,15 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# npm for the test tools, when node came without it (Debian packages npm on its own).
+if ! command -v npm > /dev/null; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends npm
+fi
+
+# The JavaScript test tools (PDF.js text extraction, the plan page's browser test), exactly
+# as tests/js/package-lock.json pins them. No install scripts run: puppeteer-core drives the
+# chromium above and downloads no browser.
+npm ci --prefix "$(dirname "$0")/../tests/js" --ignore-scripts --no-audit --no-fund --loglevel=error

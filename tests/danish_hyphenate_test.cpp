@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/utf8.hpp"
+#include "danish/compounds.hpp"
 #include "danish/hyphenate.hpp"
 
 using brevgen::danish::Hyphenator;
@@ -18,15 +20,15 @@ namespace {
 
 const Hyphenator& dict() { return Hyphenator::danish(); }
 
-/// The word with "-" at every break point, for readable failure messages.
+/// The word with "|" at every compound joint and "-" at every other break, for readable
+/// failure messages.
 std::string marked(std::string_view word) {
-    const Breaks b = dict().break_points(word);
     std::string out;
     std::size_t from = 0;
-    for (const std::size_t at : b) {
-        out.append(word.substr(from, at - from));
-        out += '-';
-        from = at;
+    for (const auto& b : dict().breaks(word)) {
+        out.append(word.substr(from, b.at - from));
+        out += b.joint ? '|' : '-';
+        from = b.at;
     }
     out.append(word.substr(from));
     return out;
@@ -34,42 +36,76 @@ std::string marked(std::string_view word) {
 
 }  // namespace
 
-TEST_CASE("long compounds break at syllable boundaries", "[danish][hyphenate]") {
-    // sy-ge|dag-pen-ge|op-følg-nings|sam-ta-le: every break the patterns give is a valid
-    // syllable or compound boundary (they miss "ge-dag", which only costs a choice).
-    CHECK(marked("sygedagpengeopfølgningssamtale") == "sy-gedag-pen-ge-op-følg-nings-sam-ta-le");
+TEST_CASE("long compounds break at their joints and at syllables three letters from every edge", "[danish][hyphenate]") {
+    // The joints come from the word list (the split into the fewest parts), the other
+    // breaks from the patterns: "sy-", "-le", "ar-", "mu-" leave two letters, and
+    // "mulighed-ser" would cut into "erklæring", so they are gone.
+    CHECK(marked("sygedagpengeopfølgningssamtale") == "sygedag-penge|opfølg-nings|sam-tale");
     // Offsets are bytes into UTF-8: "ø" takes two, so breaks after it move one byte on.
-    CHECK(dict().break_points("sygedagpengeopfølgningssamtale") == Breaks{2, 7, 10, 12, 14, 19, 24, 27, 29});
-    CHECK(marked("arbejdsfastholdelse") == "ar-bejds-fast-hol-delse");
-    CHECK(marked("fastholdelsesplan") == "fast-hol-delses-plan");
-    CHECK(marked("optrapningsplan") == "optrap-nings-plan");
-    CHECK(marked("mulighedserklæring") == "mu-lig-hed-ser-klæ-ring");
+    CHECK(dict().break_points("sygedagpengeopfølgningssamtale") == Breaks{7, 12, 19, 24, 27});
+    CHECK(marked("arbejdsfastholdelse") == "arbejds|fast-hol-delse");
+    CHECK(marked("fastholdelsesplan") == "fast-hol-delses|plan");
+    CHECK(marked("optrapningsplan") == "optrap-nings|plan");
+    CHECK(marked("mulighedserklæring") == "mulig-heds|erklæ-ring");
+}
+
+TEST_CASE("the examples of issue 13: a compound breaks at its joint, never beside it", "[danish][hyphenate]") {
+    // The patterns alone gave "materia-lebestilling" and "sygemeldin-gen".
+    CHECK(marked("materialebestilling") == "mate-ri-ale|bestil-ling");
+    CHECK(marked("sygemeldingen") == "syge|meldin-gen");
+    CHECK(marked("værkføreren") == "værk|føre-ren");
+    CHECK(marked("skulderhøjde") == "skul-der|højde");
+    CHECK(marked("virksomhedskonsulent") == "virk-som-heds|kon-su-lent");
+    // A break next to a joint ("materia-le|", "|be-stilling") leaves a two-letter scrap.
+    for (const char* w : {"materialebestilling", "sygemeldingen", "arbejdsfastholdelse", "sygedagpengeopfølgningssamtale"}) {
+        INFO(w);
+        const auto all = dict().breaks(w);
+        for (const auto& b : all) {
+            for (const auto& j : all) {
+                if (j.joint && !b.joint) CHECK((b.at > j.at ? b.at - j.at : j.at - b.at) >= 3);
+            }
+        }
+    }
+}
+
+TEST_CASE("compound joints: the split into the fewest parts, with linking s and e", "[danish][hyphenate]") {
+    using brevgen::danish::compound_joints;
+    CHECK(compound_joints(U"materialebestilling") == Breaks{9});
+    CHECK(compound_joints(U"arbejdsgiver") == Breaks{7});            // arbejd + s | giver
+    CHECK(compound_joints(U"sygemeldingen") == Breaks{4});           // not syge|mel|din|gen
+    CHECK(compound_joints(U"fastholdelseskonsulent") == Breaks{13});  // fastholdelse + s | konsulent
+    CHECK(compound_joints(U"sygemelding").size() == 1);              // a word of the list is still split
+    CHECK(compound_joints(U"bestilling").empty());                   // best|illing: "illing" is no word
+    CHECK(compound_joints(U"xqzxqzxqz").empty());
+    CHECK(compound_joints(std::u32string(300, U'a')).empty());       // far longer than any word
+    CHECK(brevgen::danish::is_danish_word("materiale"));
+    CHECK_FALSE(brevgen::danish::is_danish_word("materialx"));
 }
 
 TEST_CASE("capitals and Danish letters outside ASCII", "[danish][hyphenate]") {
     // Å is two bytes; "Å-bou" would leave one letter, so the first break is "Åbou-".
     CHECK(marked("Åboulevarden") == "Åbou-le-var-den");
     CHECK(dict().break_points("Åboulevarden") == Breaks{5, 7, 10});
-    CHECK(marked("ARBEJDSFASTHOLDELSE") == "AR-BEJDS-FAST-HOL-DELSE");
-    CHECK(marked("Arbejdsfastholdelse") == "Ar-bejds-fast-hol-delse");
-    CHECK(marked("MULIGHEDSERKLÆRING") == "MU-LIG-HED-SER-KLÆ-RING");
+    CHECK(marked("ARBEJDSFASTHOLDELSE") == "ARBEJDS|FAST-HOL-DELSE");
+    CHECK(marked("Arbejdsfastholdelse") == "Arbejds|fast-hol-delse");
+    CHECK(marked("MULIGHEDSERKLÆRING") == "MULIG-HEDS|ERKLÆ-RING");
 }
 
 TEST_CASE("short words get no breaks", "[danish][hyphenate]") {
-    for (const char* w : {"", "i", "og", "syg", "uge", "plan", "møde", "åben"}) {
+    for (const char* w : {"", "i", "og", "syg", "uge", "plan", "møde", "åben", "opgave"}) {
         INFO(w);
         CHECK(dict().break_points(w).empty());
     }
 }
 
-TEST_CASE("two characters stay on each side", "[danish][hyphenate]") {
+TEST_CASE("three letters stay on each side", "[danish][hyphenate]") {
     for (const char* w : {"sygedagpengeopfølgningssamtale", "Åboulevarden", "opgaver", "arbejdsgiver",
                           "jobcenter", "virksomhedskonsulent", "økonomi", "æbleskiver"}) {
         INFO(w);
         const std::string word = w;
         for (const std::size_t b : dict().break_points(word)) {
-            CHECK(b >= 2);
-            CHECK(word.size() - b >= 2);
+            CHECK(brevgen::utf8::length(word.substr(0, b)) >= 3);
+            CHECK(brevgen::utf8::length(word.substr(b)) >= 3);
             CHECK((static_cast<unsigned char>(word[b]) & 0xC0) != 0x80);  // never inside a character
         }
     }
@@ -86,8 +122,8 @@ TEST_CASE("digits and existing hyphens prevent hyphenation", "[danish][hyphenate
 
 TEST_CASE("punctuation around a word is skipped, inside a word it blocks", "[danish][hyphenate]") {
     const std::string word = "(arbejdsfastholdelse),";
-    CHECK(dict().break_points(word) == Breaks{3, 8, 12, 15});  // "(ar-bejds-fast-hol-delse),"
-    CHECK(dict().break_points("\u201Carbejdsfastholdelse\u201D") == Breaks{5, 10, 14, 17});
+    CHECK(dict().break_points(word) == Breaks{8, 12, 15});  // "(arbejds|fast-hol-delse),"
+    CHECK(dict().break_points("\u201Carbejdsfastholdelse\u201D") == Breaks{10, 14, 17});
     CHECK(dict().break_points("arbejds/fastholdelse").empty());
     CHECK(dict().break_points("arbejdsgiver's").empty());
     CHECK(dict().break_points("...").empty());
@@ -151,7 +187,7 @@ TEST_CASE("a UTF-8 pattern file works the same way", "[danish][hyphenate]") {
     const auto path = dir / "hyph_test.dic";
     std::ofstream(path) << "UTF-8\n1ø\n";
     const Hyphenator h{path};
-    CHECK(h.break_points("søøøs") == Breaks{1 + 2, 1 + 2 + 2});  // "sø-ø-øs": keeps 2 each side
-    CHECK(h.break_points("SØØØS") == Breaks{3, 5});
+    CHECK(h.break_points("søøøøøs") == Breaks{1 + 2 + 2, 1 + 2 + 2 + 2});  // "søø-ø-øøs": 3 each side
+    CHECK(h.break_points("SØØØØØS") == Breaks{5, 7});
     std::filesystem::remove_all(dir);
 }

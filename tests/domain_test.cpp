@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain_test_support.hpp"
+#include "danish/weekdays.hpp"
 #include "letters/domain.hpp"
 
 using brevgen::danish::Date;
@@ -100,7 +101,7 @@ TEST_CASE("a four-week plan that reaches full time", "[domain][plan]") {
     CHECK(r0.days == 5);
     CHECK(r0.datoer == "man. 30.11." + dash + "fre. 4.12.");
     CHECK(r0.timer == "18");
-    CHECK(r0.timer_pr_dag == "3,6");         // 18 / 5
+    CHECK(r0.timer_pr_dag.empty());          // no days given: no hours per day
     CHECK(r0.procent == "49" + nb + "%");    // 18 / 37 = 48.6 %
     CHECK(r0.fravaer_timer == "19");         // 37 − 18
     CHECK(r0.opgaver == "opgaver");
@@ -109,19 +110,17 @@ TEST_CASE("a four-week plan that reaches full time", "[domain][plan]") {
     CHECK(r1.uge == "uge 50");
     CHECK(r1.datoer == "man. 7.12." + dash + "fre. 11.12.");
     CHECK(r1.timer == "22,5");
-    CHECK(r1.timer_pr_dag == "4,5");         // 22.5 / 5
     CHECK(r1.procent == "61" + nb + "%");    // 60.8 %
     CHECK(r1.fravaer_timer == "14,5");
 
-    CHECK(plan.rows[2].timer_pr_dag == "6");  // 30 / 5
     CHECK(plan.rows[2].procent == "81" + nb + "%");
     CHECK(plan.rows[3].uge == "uge 52");
-    CHECK(plan.rows[3].timer_pr_dag == "7,4");
     CHECK(plan.rows[3].procent == "100" + nb + "%");
     CHECK(plan.rows[3].fravaer_timer == "0");
 
-    // Last week 21.12.–25.12.; the Monday after is 28.12.2026.
-    CHECK(plan.full_return == Date{2026, 12, 28});
+    // Full time from the first week at 37 hours, 21.12.–25.12., not the Monday after it.
+    CHECK(plan.full_return == Date{2026, 12, 21});
+    CHECK(plan.shape == dom::PlanShape::rising);
     CHECK(plan.reaches_full_time);
     CHECK(plan.normal_timer == "37");
     CHECK(plan.warnings.empty());
@@ -142,7 +141,7 @@ TEST_CASE("a plan across New Year that starts mid-week breaks every rule", "[dom
     CHECK(r0.first_day == Date{2026, 12, 23});
     CHECK(r0.days == 3);
     CHECK(r0.datoer == "ons. 23.12." + dash + "fre. 25.12.");
-    CHECK(r0.timer_pr_dag.empty());  // the days are given instead
+    CHECK(r0.timer_pr_dag == "4");  // 12 hours over the 3 days given
     CHECK(r0.dage == "ons.–fre.");
     CHECK(r0.hensyn == "ingen tunge løft");
     CHECK(r0.procent == "32" + nb + "%");  // 12 / 37 = 32.4 %
@@ -150,7 +149,7 @@ TEST_CASE("a plan across New Year that starts mid-week breaks every rule", "[dom
     // 30.12.2026 lies in uge 53 of 2026, which ends on Friday 1.1.2027.
     CHECK(plan.rows[1].week == IsoWeek{2026, 53});
     CHECK(plan.rows[1].datoer == "man. 28.12." + dash + "fre. 1.1.");
-    CHECK(plan.rows[1].timer_pr_dag == "4");
+    CHECK(plan.rows[1].timer_pr_dag.empty());
     CHECK(plan.rows[2].week == IsoWeek{2027, 1});
     CHECK(plan.rows[2].datoer == "man. 4.1." + dash + "fre. 8.1.");
     CHECK(plan.rows[4].fravaer_timer == "0");  // 40 > 37: no negative absence
@@ -159,6 +158,7 @@ TEST_CASE("a plan across New Year that starts mid-week breaks every rule", "[dom
     // Last week 25.1.–29.1.2027; the Monday after is 1.2.2027, but 30 < 37 hours.
     CHECK(plan.full_return == Date{2027, 2, 1});
     CHECK_FALSE(plan.reaches_full_time);
+    CHECK(plan.shape == dom::PlanShape::varying);
 
     REQUIRE(plan.warnings.size() == 5);
     CHECK(plan.warnings[0].code == WarningCode::hours_fall);
@@ -198,10 +198,10 @@ TEST_CASE("long plans are unusual", "[domain][plan]") {
     input.uger.push_back({37, "", "opgaver", ""});
     const auto plan = dom::compute_plan(input, legal);
     REQUIRE(plan.rows.size() == 26);
-    // Row 25 is 30.11.2026 + 175 days = 24.5.2027, uge 21; the Monday after is 31.5.2027.
+    // Row 25 is 30.11.2026 + 175 days = 24.5.2027, uge 21, the first at 37 hours.
     CHECK(plan.rows[25].monday == Date{2027, 5, 24});
     CHECK(plan.rows[25].uge == "uge 21");
-    CHECK(plan.full_return == Date{2027, 5, 31});
+    CHECK(plan.full_return == Date{2027, 5, 24});
     REQUIRE(plan.warnings.size() == 1);
     CHECK(plan.warnings[0].code == WarningCode::plan_too_long);
     CHECK(plan.warnings[0].path == "/optrapningsplan/uger");
@@ -215,9 +215,71 @@ TEST_CASE("long plans are unusual", "[domain][plan]") {
 TEST_CASE("a one-week plan", "[domain][plan]") {
     const auto plan = dom::compute_plan(plan_of(Date{2026, 11, 30}, 37, {37}), brevgen::test::test_legal());
     REQUIRE(plan.rows.size() == 1);
-    CHECK(plan.full_return == Date{2026, 12, 7});
+    CHECK(plan.full_return == Date{2026, 11, 30});  // full time from its first day
     CHECK(plan.reaches_full_time);
+    CHECK(plan.shape == dom::PlanShape::one_week);
     CHECK(plan.warnings.empty());
+}
+
+TEST_CASE("full time starts with the first week at normal hours that lasts", "[domain][plan]") {
+    const auto legal = brevgen::test::test_legal();
+    // 30.11.2026 + 7·i: 37 hours from row 2 (Monday 14.12.) on.
+    CHECK(dom::compute_plan(plan_of(Date{2026, 11, 30}, 37, {20, 30, 37, 37}), legal).full_return ==
+          Date{2026, 12, 14});
+    // A week at 37 followed by a week below: full time only from the last run at 37, row 3.
+    CHECK(dom::compute_plan(plan_of(Date{2026, 11, 30}, 37, {20, 37, 30, 37}), legal).full_return ==
+          Date{2026, 12, 21});
+    // More than normal counts as full time; a first week at full time starts on the start date.
+    CHECK(dom::compute_plan(plan_of(Date{2026, 12, 2}, 37, {37, 40}), legal).full_return == Date{2026, 12, 2});
+    // Never reached: the Monday after the last week (with a warning).
+    const auto short_plan = dom::compute_plan(plan_of(Date{2026, 11, 30}, 37, {20, 30}), legal);
+    CHECK(short_plan.full_return == Date{2026, 12, 14});
+    CHECK_FALSE(short_plan.reaches_full_time);
+}
+
+TEST_CASE("the plan's shape: one week, rising, flat or varying", "[domain][plan]") {
+    const auto legal = brevgen::test::test_legal();
+    const auto shape = [&](std::initializer_list<double> hours) {
+        return dom::compute_plan(plan_of(Date{2026, 11, 30}, 37, hours), legal).shape;
+    };
+    CHECK(shape({20}) == dom::PlanShape::one_week);
+    CHECK(shape({20, 20, 30}) == dom::PlanShape::rising);
+    CHECK(shape({20, 20, 20}) == dom::PlanShape::flat);
+    CHECK(shape({20, 30, 25}) == dom::PlanShape::varying);
+}
+
+TEST_CASE("hours per day only where the plan names the days", "[domain][plan]") {
+    const auto legal = brevgen::test::test_legal();
+    auto input = plan_of(Date{2026, 11, 30}, 37, {12, 16, 4, 20, 20, 21});
+    input.uger[0].dage = "man., ons., fre.";    // 12 / 3
+    input.uger[1].dage = "man.–tors.";          // an en-dash range, 16 / 4
+    input.uger[2].dage = "";                    // not given: no figure, not "0,8"
+    input.uger[3].dage = "formiddage";          // not a list of days
+    input.uger[4].dage = "Mandag og tirsdag";   // 20 / 2
+    input.uger[5].dage = "man-ons, fre";        // 21 / 4
+    const auto plan = dom::compute_plan(input, legal);
+    CHECK(plan.rows[0].timer_pr_dag == "4");
+    CHECK(plan.rows[1].timer_pr_dag == "4");
+    CHECK(plan.rows[2].timer_pr_dag.empty());
+    CHECK(plan.rows[3].timer_pr_dag.empty());
+    CHECK(plan.rows[4].timer_pr_dag == "10");
+    CHECK(plan.rows[5].timer_pr_dag == "5,25");
+}
+
+TEST_CASE("weekdays as a plan names them", "[domain][plan]") {
+    using brevgen::danish::count_weekdays;
+    CHECK(count_weekdays("man., ons., fre.") == 3);
+    CHECK(count_weekdays("man.–fre.") == 5);
+    CHECK(count_weekdays("man-ons og fre") == 4);
+    CHECK(count_weekdays("mandag, Tirsdag") == 2);
+    CHECK(count_weekdays("lør.–søn.") == 2);
+    CHECK(count_weekdays("man., man.") == 1);  // a day counts once
+    CHECK_FALSE(count_weekdays(""));
+    CHECK_FALSE(count_weekdays("formiddage"));
+    CHECK_FALSE(count_weekdays("fre.–man."));   // backwards
+    CHECK_FALSE(count_weekdays("man.–"));       // an open range
+    CHECK_FALSE(count_weekdays("man.––ons."));
+    CHECK_FALSE(count_weekdays("3 dage"));
 }
 
 TEST_CASE("a plan that starts on a weekend", "[domain][plan]") {
@@ -226,9 +288,9 @@ TEST_CASE("a plan that starts on a weekend", "[domain][plan]") {
     const auto sat = dom::compute_plan(plan_of(Date{2026, 12, 5}, 37, {10, 37}), legal);
     CHECK(sat.rows[0].datoer == "lør. 5.12." + dash + "søn. 6.12.");
     CHECK(sat.rows[0].days == 2);
-    CHECK(sat.rows[0].timer_pr_dag == "5");
+    CHECK(sat.rows[0].timer_pr_dag.empty());
     CHECK(sat.rows[1].datoer == "man. 7.12." + dash + "fre. 11.12.");
-    CHECK(sat.full_return == Date{2026, 12, 14});
+    CHECK(sat.full_return == Date{2026, 12, 7});  // the Monday of the week at 37 hours
     REQUIRE(sat.warnings.size() == 1);
     CHECK(sat.warnings[0].code == WarningCode::plan_starts_on_weekend);
     CHECK(sat.warnings[0].path == "/optrapningsplan/startdato");

@@ -16,6 +16,7 @@
 #include "http/server.hpp"
 #include "http/service.hpp"
 #include "letters/domain.hpp"
+#include "service_support.hpp"
 
 using namespace brevgen;
 using namespace brevgen::http;
@@ -23,26 +24,13 @@ using nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const Engine> engine() {
-    static const auto e = Engine::load({});
-    return e;
-}
+std::shared_ptr<const Engine> engine() { return test::shared_engine(); }
 
 Request letter_request(const std::string& kind, std::string_view body, const std::string& type = "application/json") {
-    Request r;
-    r.method = "POST";
-    r.path = "/v1/letters/" + kind;
-    r.headers = {{"Content-Type", type}, {"Content-Length", std::to_string(body.size())}};
-    r.body = body;
-    return r;
+    return test::post_request("/v1/letters/" + kind, body, type);
 }
 
-std::string header(const Response& r, std::string_view name) {
-    for (const auto& [k, v] : r.headers) {
-        if (iequals(k, name)) return v;
-    }
-    return {};
-}
+using test::header;
 
 }  // namespace
 

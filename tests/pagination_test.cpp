@@ -57,7 +57,7 @@ TEST_CASE("a 60-row table repeats its header row on every page, as an artifact a
     CHECK(rows_seen == 60);
 }
 
-TEST_CASE("a table row is never split over two pages") {
+TEST_CASE("a table row that fits on a page is never split over two pages") {
     const auto result = lay_out(letter(table_rows(60)));
     for (const auto& page : result.document.pages) {
         const auto lines = page_lines(page, false);

@@ -27,12 +27,23 @@ bool has_errors(const Diagnostics& ds) {
     return false;
 }
 
+std::string_view Diagnostic::arg(std::string_view name) const {
+    for (const auto& [key, value] : args) {
+        if (key == name) return value;
+    }
+    return {};
+}
+
 Diagnostic make_error(SourcePos pos, std::string path, std::string message) {
-    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message), {}};
+    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message), {}, {}};
 }
 
 Diagnostic make_warning(SourcePos pos, std::string path, std::string message) {
-    return Diagnostic{Severity::warning, {}, pos, std::move(path), std::move(message), {}};
+    return Diagnostic{Severity::warning, {}, pos, std::move(path), std::move(message), {}, {}};
+}
+
+Diagnostic make_error(SourcePos pos, std::string path, std::string message, std::string code, DiagnosticArgs args) {
+    return Diagnostic{Severity::error, {}, pos, std::move(path), std::move(message), std::move(code), std::move(args)};
 }
 
 SourcePos position_of_offset(std::string_view text, std::size_t offset) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace brevgen {
@@ -18,6 +19,10 @@ struct SourcePos {
     friend bool operator==(const SourcePos&, const SourcePos&) = default;
 };
 
+/// Named values a message catalogue fills in ("timer" → "35", "dato" → "2026-11-30"): plain
+/// ISO dates and numbers with a decimal point, never a CPR number or other case text.
+using DiagnosticArgs = std::vector<std::pair<std::string, std::string>>;
+
 /// One finding: where (file, position, JSON pointer path into the case) and what.
 struct Diagnostic {
     Severity severity = Severity::error;
@@ -26,6 +31,10 @@ struct Diagnostic {
     std::string path;     ///< JSON pointer ("/medarbejder/navn"); empty when not about a field
     std::string message;  ///< lowercase, no final period
     std::string code;     ///< a stable name for tools ("hours-fall"); empty when there is none
+    DiagnosticArgs args;  ///< the values `code`'s catalogue text needs; may be empty
+
+    /// The value of argument `name`, or "" when it is not there.
+    std::string_view arg(std::string_view name) const;
 };
 
 using Diagnostics = std::vector<Diagnostic>;
@@ -41,6 +50,10 @@ Diagnostic make_error(SourcePos pos, std::string path, std::string message);
 
 /// Builds a warning diagnostic without a file.
 Diagnostic make_warning(SourcePos pos, std::string path, std::string message);
+
+/// Builds an error diagnostic with a stable code and the catalogue's arguments.
+Diagnostic make_error(SourcePos pos, std::string path, std::string message, std::string code,
+                      DiagnosticArgs args = {});
 
 /// Converts a byte offset in `text` to a 1-based line and column (column counts characters).
 SourcePos position_of_offset(std::string_view text, std::size_t offset);

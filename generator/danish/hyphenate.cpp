@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
 #include "common/utf8.hpp"
+#include "danish/compounds.hpp"
 
 // Thread safety: hnj_hyphen_hyphenate2 (libhyphen 2.8.8, hyphen.c) only reads the
 // dictionary — the pattern automaton in dict->states and dict->nextlevel — and writes to
@@ -23,6 +26,10 @@ namespace {
 /// Longest word (in characters) handed to libhyphen; real Danish compounds stay far below,
 /// and the cap keeps a hostile "word" of megabytes from costing more than a lookup.
 constexpr std::size_t max_word_chars = 100;
+
+/// Fewest letters on either side of a break, and between a syllable break and a compound
+/// joint: "materiale-bestilling", never "materia-lebestilling" or "sy-gemelding".
+constexpr int min_letters = 3;
 
 /// The encodings the pattern file may declare on its first line.
 enum class DictEncoding : std::uint8_t { latin1, utf8 };
@@ -108,19 +115,47 @@ std::filesystem::path default_dictionary() {
     return "/usr/share/hyphen/hyph_da_DK.dic";
 }
 
+/// The encoding a pattern file declares on its first line; throws for one we cannot use.
+DictEncoding declared_encoding(const std::filesystem::path& dictionary) {
+    std::error_code ec;
+    std::ifstream in(dictionary);
+    std::string first;
+    if (!std::filesystem::is_regular_file(dictionary, ec) || !in || !std::getline(in, first)) {
+        throw std::runtime_error("hyphenation dictionary not found: " + dictionary.string());
+    }
+    while (!first.empty() && (first.back() == '\r' || first.back() == ' ')) first.pop_back();
+    if (first == "UTF-8") return DictEncoding::utf8;
+    // ISO8859-15 passes the prefix test too: it differs from Latin-1 only in symbols.
+    if (first.rfind("ISO8859-1", 0) == 0 || first.rfind("ISO-8859-1", 0) == 0) return DictEncoding::latin1;
+    throw std::runtime_error("hyphenation dictionary " + dictionary.string() + " uses an unsupported encoding: " + first);
+}
+
 }  // namespace
 
 struct Hyphenator::Impl {
-    HyphenDict* dict = nullptr;
+    std::filesystem::path path;
     DictEncoding encoding = DictEncoding::latin1;
-    int left_min = 2;   ///< characters kept before a break
-    int right_min = 2;  ///< characters kept after a break
+    mutable std::once_flag loaded;
+    mutable HyphenDict* dict = nullptr;  ///< null until loaded, or when loading failed
+    mutable int left_min = min_letters;
+    mutable int right_min = min_letters;
 
     Impl() = default;
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
     ~Impl() {
         if (dict != nullptr) hnj_hyphen_free(dict);
+    }
+
+    /// The patterns, read on the first call.
+    const HyphenDict* patterns() const {
+        std::call_once(loaded, [this] {
+            dict = hnj_hyphen_load(path.c_str());
+            if (dict == nullptr) return;
+            left_min = std::max(min_letters, static_cast<int>(dict->lhmin));
+            right_min = std::max(min_letters, static_cast<int>(dict->rhmin));
+        });
+        return dict;
     }
 };
 
@@ -130,53 +165,84 @@ const Hyphenator& Hyphenator::danish() {
 }
 
 Hyphenator::Hyphenator(const std::filesystem::path& dictionary) : impl_(std::make_unique<Impl>()) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(dictionary, ec)) {
-        throw std::runtime_error("hyphenation dictionary not found: " + dictionary.string());
-    }
-    impl_->dict = hnj_hyphen_load(dictionary.c_str());
-    if (impl_->dict == nullptr) {
-        throw std::runtime_error("cannot load hyphenation dictionary: " + dictionary.string());
-    }
-    const std::string_view cset{impl_->dict->cset, strnlen(impl_->dict->cset, MAX_NAME)};
-    if (impl_->dict->utf8 != 0) {
-        impl_->encoding = DictEncoding::utf8;
-    } else if (cset.rfind("ISO8859-1", 0) != 0 && cset.rfind("ISO-8859-1", 0) != 0) {
-        // ISO8859-15 passes the prefix test too: it differs from Latin-1 only in symbols.
-        throw std::runtime_error("hyphenation dictionary " + dictionary.string() +
-                                 " uses an unsupported encoding: " + std::string{cset});
-    }
-    impl_->left_min = std::max(2, static_cast<int>(impl_->dict->lhmin));
-    impl_->right_min = std::max(2, static_cast<int>(impl_->dict->rhmin));
+    impl_->path = dictionary;
+    impl_->encoding = declared_encoding(dictionary);
 }
 
 Hyphenator::~Hyphenator() = default;
 
-std::vector<std::size_t> Hyphenator::break_points(std::string_view word) const {
-    const std::vector<Letter> core = word_core(word);
-    const auto n = static_cast<int>(core.size());
-    if (n < impl_->left_min + impl_->right_min || core.size() > max_word_chars) return {};
-    std::string encoded;
-    if (!encode(core, impl_->encoding, encoded)) return {};
+namespace {
 
+/// Syllable breaks from the patterns, as the number of characters before each.
+std::vector<std::size_t> syllables(const HyphenDict* dict, DictEncoding encoding, const std::vector<Letter>& core,
+                                   int left_min, int right_min) {
+    std::string encoded;
+    if (!encode(core, encoding, encoded)) return {};
+    const auto n = static_cast<int>(core.size());
     std::vector<char> marks(encoded.size() + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate2(impl_->dict, encoded.data(), static_cast<int>(encoded.size()), marks.data(),
-                          nullptr, &rep, &pos, &cut);
+    // hnj_hyphen_hyphenate2 only reads the dictionary: safe from any thread.
+    hnj_hyphen_hyphenate2(const_cast<HyphenDict*>(dict), encoded.data(), static_cast<int>(encoded.size()),
+                          marks.data(), nullptr, &rep, &pos, &cut);
     // In both encodings the marks are per character: libhyphen maps UTF-8 byte positions
     // back to characters itself (hnj_hyphen_norm) before returning.
-    std::vector<std::size_t> breaks;
-    for (int k = impl_->left_min - 1; k + impl_->right_min < n; ++k) {
+    std::vector<std::size_t> out;
+    for (int k = left_min - 1; k + right_min < n; ++k) {
         const auto i = static_cast<std::size_t>(k);
         const bool odd = (marks[i] & 1) != 0;
         // A replacement break ("Schiff-fahrt") would change the spelling; we only insert hyphens.
         const bool replaces = rep != nullptr && rep[i] != nullptr;
-        if (odd && !replaces) breaks.push_back(core[i].end);
+        if (odd && !replaces) out.push_back(i + 1);
     }
     free_nonstandard(rep, pos, cut, encoded.size());
-    return breaks;
+    return out;
+}
+
+}  // namespace
+
+std::vector<Break> Hyphenator::breaks(std::string_view word) const {
+    const std::vector<Letter> core = word_core(word);
+    const auto n = static_cast<int>(core.size());
+    if (n < 2 * min_letters || core.size() > max_word_chars) return {};
+    const HyphenDict* dict = impl_->patterns();
+    if (dict == nullptr) return {};
+    std::u32string lower;
+    for (const Letter& l : core) lower += l.lower;
+    std::vector<std::size_t> joints = compound_joints(lower);
+    std::vector<std::size_t> cuts = syllables(dict, impl_->encoding, core, impl_->left_min, impl_->right_min);
+    // Three-letter words abound in the list ("opg", "ave"): a joint beside a three-letter
+    // part counts only where the patterns also see a syllable break ("hen|syn", not "opg|ave").
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < joints.size(); ++i) {
+        const std::size_t before = joints[i] - (i == 0 ? 0 : joints[i - 1]);
+        const std::size_t after = (i + 1 < joints.size() ? joints[i + 1] : core.size()) - joints[i];
+        const bool syllable = std::find(cuts.begin(), cuts.end(), joints[i]) != cuts.end();
+        if (std::min(before, after) > static_cast<std::size_t>(min_letters) || syllable) kept.push_back(joints[i]);
+    }
+    joints = std::move(kept);
+    // A syllable break right beside a joint leaves a two-letter scrap of a part.
+    std::erase_if(cuts, [&](std::size_t c) {
+        return std::any_of(joints.begin(), joints.end(), [c](std::size_t j) {
+            return c != j && (c > j ? c - j : j - c) < static_cast<std::size_t>(min_letters);
+        });
+    });
+    std::vector<Break> out;
+    for (const std::size_t c : cuts) out.push_back({core[c - 1].end, false});
+    for (const std::size_t j : joints) {
+        const Break b{core[j - 1].end, true};
+        const auto at = std::lower_bound(out.begin(), out.end(), b, [](const Break& x, const Break& y) { return x.at < y.at; });
+        if (at != out.end() && at->at == b.at) at->joint = true;
+        else out.insert(at, b);
+    }
+    return out;
+}
+
+std::vector<std::size_t> Hyphenator::break_points(std::string_view word) const {
+    std::vector<std::size_t> out;
+    for (const Break& b : breaks(word)) out.push_back(b.at);
+    return out;
 }
 
 }  // namespace brevgen::danish

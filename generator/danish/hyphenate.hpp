@@ -1,5 +1,7 @@
 #pragma once
-/// Danish hyphenation (libhyphen with the hyphen-da patterns) behind a small interface.
+/// Danish hyphenation behind a small interface: breaks at the joints of compound words
+/// (the word list in generator/danish/compounds.hpp) and at syllables (libhyphen with the
+/// hyphen-da patterns), at least three letters from either end and from a joint.
 
 #include <cstddef>
 #include <filesystem>
@@ -9,22 +11,38 @@
 
 namespace brevgen::danish {
 
-/// Finds the places where a Danish word may be broken. Immutable after loading, so one
-/// instance is shared by every thread.
+/// A place where a word may be broken: the hyphen goes after byte `at`.
+struct Break {
+    std::size_t at = 0;
+    bool joint = false;  ///< between the parts of a compound ("materiale-bestilling"): the best kind
+
+    friend bool operator==(const Break&, const Break&) = default;
+};
+
+/// Finds the places where a Danish word may be broken. The patterns are read on the first
+/// word that needs them (a letter that hyphenates nothing never pays for it); after that
+/// the object is immutable, so one instance is shared by every thread.
 class Hyphenator {
 public:
     /// The process-wide Danish hyphenator: $BREVGEN_HYPHEN_DICT, else the hyphen-da file.
-    /// Throws std::runtime_error naming the dictionary file when it cannot be loaded.
+    /// Throws std::runtime_error naming the dictionary file when it cannot be used.
     static const Hyphenator& danish();
 
+    /// Checks that `dictionary` is a readable pattern file in a supported encoding (its
+    /// first line); the patterns themselves are loaded on first use.
     explicit Hyphenator(const std::filesystem::path& dictionary);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
 
-    /// Byte offsets into the UTF-8 `word` after which a hyphen may be inserted, ascending.
-    /// Keeps at least two characters on each side; words with digits or an existing
-    /// hyphen get none (they break at the hyphen instead).
+    /// The places in the UTF-8 `word` where a hyphen may be inserted, ascending: compound
+    /// joints, and syllable breaks at least three letters from either end of the word and
+    /// from every joint (never "materia-lebestilling"). Words with digits or an existing
+    /// hyphen get none (they break at the hyphen instead); so does a word whose patterns
+    /// cannot be loaded.
+    std::vector<Break> breaks(std::string_view word) const;
+
+    /// The byte offsets of breaks(), for callers that do not rank them.
     std::vector<std::size_t> break_points(std::string_view word) const;
 
 private:

@@ -11,6 +11,10 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+std::optional<FormatProblem> problem(std::string_view code, std::string message) {
+    return FormatProblem{std::string(code), std::move(message)};
+}
+
 bool all_digits(std::string_view s) {
     for (const char c : s) {
         if (!is_digit(c)) return false;
@@ -37,45 +41,51 @@ bool valid_date(int year, int month, int day) {
     return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
-std::optional<std::string> check_date(std::string_view s) {
-    if (!has_shape(s, "9999-99-99")) return "expected a date like 2026-11-30, got " + quote(s);
-    if (!valid_date(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2))) return "no such date: " + quote(s);
+std::optional<FormatProblem> check_date(std::string_view s) {
+    if (!has_shape(s, "9999-99-99")) return problem("date-format", "expected a date like 2026-11-30, got " + quote(s));
+    if (!valid_date(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2))) {
+        return problem("no-such-date", "no such date: " + quote(s));
+    }
     return std::nullopt;
 }
 
-std::optional<std::string> check_datetime(std::string_view s) {
+std::optional<FormatProblem> check_datetime(std::string_view s) {
     if (!has_shape(s, "9999-99-99T99:99") && !has_shape(s, "9999-99-99T99:99:99")) {
-        return "expected a date and time like 2026-11-30T10:00, got " + quote(s);
+        return problem("datetime-format", "expected a date and time like 2026-11-30T10:00, got " + quote(s));
     }
-    if (!valid_date(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2))) return "no such date: " + quote(s);
+    if (!valid_date(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2))) {
+        return problem("no-such-date", "no such date: " + quote(s));
+    }
     const bool seconds_ok = s.size() == 16 || number_at(s, 17, 2) <= 59;
     if (number_at(s, 11, 2) > 23 || number_at(s, 14, 2) > 59 || !seconds_ok) {
-        return "no such time of day: " + quote(s);
+        return problem("no-such-time", "no such time of day: " + quote(s));
     }
     return std::nullopt;
 }
 
-std::optional<std::string> check_cpr(std::string_view s) {
+std::optional<FormatProblem> check_cpr(std::string_view s) {
     std::string digits(s);
     if (digits.size() == 11 && digits[6] == '-') digits.erase(6, 1);
     if (digits.size() != 10 || !all_digits(digits)) {
-        return std::string("expected a CPR number of 10 digits (DDMMYY-SSSS)");
+        return problem("cpr-format", "expected a CPR number of 10 digits (DDMMYY-SSSS)");
     }
     if (!valid_date(*cpr_birth_year(digits), number_at(digits, 2, 2), number_at(digits, 0, 2))) {
-        return std::string("invalid CPR number: the first six digits must be a birth date (DDMMYY)");
+        return problem("cpr-birth-date", "invalid CPR number: the first six digits must be a birth date (DDMMYY)");
     }
     return std::nullopt;
 }
 
-std::optional<std::string> check_cvr(std::string_view s) {
-    if (s.size() != 8 || !all_digits(s) || s[0] == '0') return "expected a CVR number of 8 digits, got " + quote(s);
-    if (!cvr_checksum_ok(s)) return "CVR number " + quote(s) + " fails the modulus-11 check";
+std::optional<FormatProblem> check_cvr(std::string_view s) {
+    if (s.size() != 8 || !all_digits(s) || s[0] == '0') {
+        return problem("cvr-format", "expected a CVR number of 8 digits, got " + quote(s));
+    }
+    if (!cvr_checksum_ok(s)) return problem("cvr-checksum", "CVR number " + quote(s) + " fails the modulus-11 check");
     return std::nullopt;
 }
 
-std::optional<std::string> check_postnummer(std::string_view s) {
+std::optional<FormatProblem> check_postnummer(std::string_view s) {
     if (s.size() != 4 || !all_digits(s) || number_at(s, 0, 4) < 555 || number_at(s, 0, 4) > 9990) {
-        return "expected a postcode of 4 digits (0555-9990), got " + quote(s);
+        return problem("postnummer-format", "expected a postcode of 4 digits (0555-9990), got " + quote(s));
     }
     return std::nullopt;
 }
@@ -96,21 +106,21 @@ bool eight_digits(std::string_view s) {
 
 /// Mirrors format_pattern(telefon): an optional "+45" or "0045" and one optional space,
 /// then eight digits. Both readings are tried, as the regular expression would.
-std::optional<std::string> check_telefon(std::string_view s) {
+std::optional<FormatProblem> check_telefon(std::string_view s) {
     bool ok = eight_digits(s);
     for (const std::string_view prefix : {"+45", "0045"}) {
         if (ok || !s.starts_with(prefix)) continue;
         auto rest = s.substr(prefix.size());
         ok = eight_digits(rest) || (rest.starts_with(' ') && eight_digits(rest.substr(1)));
     }
-    if (!ok) return "expected a Danish phone number of 8 digits (optionally +45), got " + quote(s);
+    if (!ok) return problem("telefon-format", "expected a Danish phone number of 8 digits (optionally +45), got " + quote(s));
     return std::nullopt;
 }
 
 bool is_email_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 /// One '@', something before it, a dot inside the domain, no white space.
-std::optional<std::string> check_email(std::string_view s) {
+std::optional<FormatProblem> check_email(std::string_view s) {
     const auto at = s.find('@');
     bool ok = at != std::string_view::npos && at > 0 && s.find('@', at + 1) == std::string_view::npos;
     for (const char c : s) ok = ok && !is_email_space(c);
@@ -119,7 +129,7 @@ std::optional<std::string> check_email(std::string_view s) {
         const auto dot = domain.find('.', 1);
         ok = domain.size() >= 3 && dot != std::string_view::npos && dot + 1 < domain.size();
     }
-    if (!ok) return "expected an e-mail address like navn@eksempel.dk, got " + quote(s);
+    if (!ok) return problem("email-format", "expected an e-mail address like navn@eksempel.dk, got " + quote(s));
     return std::nullopt;
 }
 
@@ -147,7 +157,7 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
-std::optional<std::string> check_format(TextFormat format, std::string_view text) {
+std::optional<FormatProblem> format_problem(TextFormat format, std::string_view text) {
     switch (format) {
     case TextFormat::none: return std::nullopt;
     case TextFormat::date: return check_date(text);
@@ -159,6 +169,12 @@ std::optional<std::string> check_format(TextFormat format, std::string_view text
     case TextFormat::email: return check_email(text);
     }
     return std::nullopt;
+}
+
+std::optional<std::string> check_format(TextFormat format, std::string_view text) {
+    auto found = format_problem(format, text);
+    if (!found) return std::nullopt;
+    return std::move(found->message);
 }
 
 std::string_view format_pattern(TextFormat format) {

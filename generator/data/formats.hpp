@@ -21,8 +21,18 @@ bool is_leap_year(int year);
 /// Days in a month (1..12) of a year.
 int days_in_month(int year, int month);
 
-/// nullopt when `text` has the format, else why not (lowercase, no final period). CPR
-/// messages never repeat the number: it identifies a person.
+/// Why a text does not have its format: a stable code ("date-format", "no-such-date",
+/// "cvr-checksum" …) and the message (lowercase, no final period).
+struct FormatProblem {
+    std::string code;
+    std::string message;
+};
+
+/// nullopt when `text` has the format, else why not. CPR messages never repeat the
+/// number: it identifies a person.
+std::optional<FormatProblem> format_problem(TextFormat format, std::string_view text);
+
+/// format_problem's message alone.
 std::optional<std::string> check_format(TextFormat format, std::string_view text);
 
 /// The regular expression (ECMA 262 and Python compatible) the JSON Schema uses for the

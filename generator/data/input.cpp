@@ -18,18 +18,19 @@ std::optional<std::string_view> check_input(std::string_view text, const ReadLim
         const auto crossed = limits.max_input_bytes - std::min(limits.max_input_bytes, text.size() - body.size());
         out.push_back(make_error(position_of_offset(body, crossed), "",
                                  "input is larger than the limit of " +
-                                     std::to_string(limits.max_input_bytes) + " bytes"));
+                                     std::to_string(limits.max_input_bytes) + " bytes",
+                                 "limit", {{"limit", "input"}}));
         return std::nullopt;
     }
     text = strip_bom(text);
     const auto errors_before = out.size();
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
         out.push_back(make_error(position_of_offset(text, nul), "",
-                                 "NUL byte in input; case files are UTF-8 text"));
+                                 "NUL byte in input; case files are UTF-8 text", "encoding"));
     }
     if (const auto bad = utf8::find_invalid(text)) {
         out.push_back(make_error(position_of_offset(text, *bad), "",
-                                 "invalid UTF-8 byte sequence; case files must be UTF-8"));
+                                 "invalid UTF-8 byte sequence; case files must be UTF-8", "encoding"));
     }
     if (out.size() != errors_before) return std::nullopt;
     return text;

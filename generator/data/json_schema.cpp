@@ -17,16 +17,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;  // keeps keys in the order written: stable output
 
-std::string_view type_name(FieldType type) {
-    switch (type) {
-    case FieldType::string: return "string";
-    case FieldType::number: return "number";
-    case FieldType::integer: return "integer";
-    case FieldType::object: return "object";
-    case FieldType::array: return "array";
-    }
-    return "string";
-}
 
 Json field_schema(const FieldSpec& spec);
 
@@ -62,7 +52,7 @@ void add_number_parts(Json& out, const FieldSpec& spec) {
 Json field_schema(const FieldSpec& spec) {
     Json out = Json::object();
     if (!spec.description.empty()) out["description"] = spec.description;
-    out["type"] = std::string(type_name(spec.type));
+    out["type"] = std::string(field_type_name(spec.type));
     switch (spec.type) {
     case FieldType::object: add_object_parts(out, spec); break;
     case FieldType::array:
@@ -152,6 +142,17 @@ std::string json_schema(const KindSpec& kind) {
     collect_conditions(kind.root, "", all_of);
     if (!all_of.empty()) out["allOf"] = std::move(all_of);
     return out.dump(2, ' ', false) + "\n";
+}
+
+std::string_view field_type_name(FieldType type) {
+    switch (type) {
+    case FieldType::string: return "string";
+    case FieldType::number: return "number";
+    case FieldType::integer: return "integer";
+    case FieldType::object: return "object";
+    case FieldType::array: return "array";
+    }
+    return "string";
 }
 
 }  // namespace brevgen::data

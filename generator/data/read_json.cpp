@@ -147,8 +147,8 @@ private:
     bool begin_value(SourcePos pos);
     void add(Value v);
     std::string child_path() const;
-    void error(SourcePos pos, std::string path, std::string message) {
-        out_.push_back(make_error(pos, std::move(path), std::move(message)));
+    void error(SourcePos pos, std::string path, std::string message, std::string code = {}, DiagnosticArgs args = {}) {
+        out_.push_back(make_error(pos, std::move(path), std::move(message), std::move(code), std::move(args)));
     }
 
     std::string_view text_;
@@ -186,12 +186,12 @@ bool TreeBuilder::string(string_t& s) {
     const auto pos = positions_.at(cursor_.next());
     if (!begin_value(pos)) return false;
     if (s.size() > limits_.max_string_bytes) {
-        error(pos, child_path(), detail::string_limit_message(limits_));
+        error(pos, child_path(), detail::string_limit_message(limits_), "limit", {{"limit", "string"}});
         return false;
     }
     // "\u0000" is valid JSON, but XML cannot carry it and the C libraries behind the PDF
     // would cut the text there: refuse it like a NUL byte.
-    if (s.find('\0') != std::string::npos) error(pos, child_path(), "string contains the NUL character \\u0000");
+    if (s.find('\0') != std::string::npos) error(pos, child_path(), "string contains the NUL character \\u0000", "encoding");
     Value v;
     v.type = Value::Type::string;
     v.scalar = std::move(s);
@@ -205,11 +205,11 @@ bool TreeBuilder::key(string_t& k) {
     auto& frame = stack_.back();
     frame.key = k;
     if (k.size() > limits_.max_string_bytes) {
-        error(pos, child_path(), detail::string_limit_message(limits_));
+        error(pos, child_path(), detail::string_limit_message(limits_), "limit", {{"limit", "string"}});
         return false;
     }
     // Keep reading after a duplicate: the other errors in the file are worth reporting too.
-    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key " + quote(k));
+    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key " + quote(k), "duplicate-key");
     return true;
 }
 
@@ -219,7 +219,7 @@ bool TreeBuilder::open(Value::Type type) {
     v.pos = positions_.at(cursor_.next());
     if (!begin_value(v.pos)) return false;
     if (stack_.size() >= limits_.max_depth) {
-        error(v.pos, child_path(), detail::depth_limit_message(limits_));
+        error(v.pos, child_path(), detail::depth_limit_message(limits_), "limit", {{"limit", "depth"}});
         return false;
     }
     stack_.push_back(Frame{std::move(v), {}, {}});
@@ -236,12 +236,12 @@ bool TreeBuilder::close() {
 /// Checks that the case and the enclosing array have room for one more value.
 bool TreeBuilder::begin_value(SourcePos pos) {
     if (++nodes_ > limits_.max_nodes) {
-        error(pos, child_path(), detail::nodes_limit_message(limits_));
+        error(pos, child_path(), detail::nodes_limit_message(limits_), "limit", {{"limit", "nodes"}});
         return false;
     }
     if (stack_.empty() || stack_.back().value.type != Value::Type::array) return true;
     if (stack_.back().value.items.size() < limits_.max_array_items) return true;
-    error(pos, child_path(), detail::items_limit_message(limits_));
+    error(pos, child_path(), detail::items_limit_message(limits_), "limit", {{"limit", "items"}});
     return false;
 }
 

@@ -67,8 +67,10 @@ private:
     void add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
                    const std::string& path);
     void mismatch_error(std::size_t offset);
-    void error(std::size_t offset, std::string path, std::string message) {
-        out_.push_back(make_error(position_of_offset(text_, offset), std::move(path), std::move(message)));
+    void error(std::size_t offset, std::string path, std::string message, std::string code = {},
+               DiagnosticArgs args = {}) {
+        out_.push_back(make_error(position_of_offset(text_, offset), std::move(path), std::move(message),
+                                  std::move(code), std::move(args)));
     }
     static std::size_t element_offset(pugi::xml_node el) {
         return static_cast<std::size_t>(el.offset_debug() - 1);  // offset_debug is the name's
@@ -144,7 +146,7 @@ pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
             const std::string encoding = node.attribute("encoding").value();
             if (!encoding.empty() && !equals_ignoring_case(encoding, "utf-8") &&
                 !equals_ignoring_case(encoding, "utf8")) {
-                error(offset - 2, "", "encoding " + quote(encoding) + " is not supported; case files must be UTF-8");
+                error(offset - 2, "", "encoding " + quote(encoding) + " is not supported; case files must be UTF-8", "encoding");
             }
         } else if (node.type() == pugi::node_element && !root) {
             root = node;
@@ -198,7 +200,7 @@ void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node chil
         }
         child_path += '/' + std::to_string(array->items.size());
         if (array->items.size() >= limits_.max_array_items) {
-            error(element_offset(child), child_path, detail::items_limit_message(limits_));
+            error(element_offset(child), child_path, detail::items_limit_message(limits_), "limit", {{"limit", "items"}});
             stopped_ = true;
             return;
         }
@@ -206,7 +208,7 @@ void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node chil
     // Checked before recursing, so the stack stays bounded. An element holding only text is
     // a scalar, as in JSON, and does not count as a level.
     if (depth >= limits_.max_depth && has_element_child(child)) {
-        error(element_offset(child), child_path, detail::depth_limit_message(limits_));
+        error(element_offset(child), child_path, detail::depth_limit_message(limits_), "limit", {{"limit", "depth"}});
         stopped_ = true;
         return;
     }
@@ -234,7 +236,7 @@ void Converter::text_content(pugi::xml_node el, Value& v, const std::string& pat
             error(offset + bad->offset, path, bad->message);
         }
         if (v.scalar.size() > limits_.max_string_bytes) {
-            error(offset, path, detail::string_limit_message(limits_));
+            error(offset, path, detail::string_limit_message(limits_), "limit", {{"limit", "string"}});
             stopped_ = true;
             return;
         }
@@ -249,7 +251,8 @@ ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
     if (!body) return result;
     if (const auto crossing = detail::check_structure(*body, limits)) {
         result.diagnostics.push_back(
-            make_error(position_of_offset(*body, crossing->offset), crossing->path, crossing->message));
+            make_error(position_of_offset(*body, crossing->offset), crossing->path, crossing->message, "limit",
+                       {{"limit", crossing->limit}}));
         return result;
     }
     std::string buffer(*body);  // pugixml parses in place and writes terminators into it

@@ -76,6 +76,13 @@ std::string number_text(double d) {
     return buf;
 }
 
+/// Values for a catalogue argument: one per line (values never hold a line break).
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : "\n") + v;
+    return out;
+}
+
 std::string quoted_list(const std::vector<std::string>& values, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -127,8 +134,8 @@ private:
     void check_range(const FieldSpec& spec, const Value& v, const std::string& path);
     void report_absent(const FieldSpec& field, const Value* member, const Value& parent, const std::string& path);
     bool is_required(const Presence& p) const;
-    void error(SourcePos pos, std::string path, std::string message) {
-        out_.push_back(make_error(pos, std::move(path), std::move(message)));
+    void error(SourcePos pos, std::string path, std::string message, std::string code, DiagnosticArgs args = {}) {
+        out_.push_back(make_error(pos, std::move(path), std::move(message), std::move(code), std::move(args)));
     }
 
     const Value& root_;  ///< read by required-when rules; the same tree that is normalised
@@ -140,7 +147,7 @@ void Validator::check(const FieldSpec& spec, Value& v, const std::string& path) 
     switch (spec.type) {
     case FieldType::object:
         if (v.type != Value::Type::object) {
-            error(v.pos, path, "expected an object, got " + describe(v, false));
+            error(v.pos, path, "expected an object, got " + describe(v, false), "type", {{"expected", "object"}});
             return;
         }
         check_object(spec, v, path);
@@ -171,12 +178,15 @@ bool Validator::is_required(const Presence& p) const {
 void Validator::report_absent(const FieldSpec& field, const Value* member, const Value& parent,
                               const std::string& path) {
     if (member != nullptr) {
-        error(member->pos, path, member->type == Value::Type::null ? "required field is null" : "required field is empty");
+        error(member->pos, path, member->type == Value::Type::null ? "required field is null" : "required field is empty",
+              "empty");
     } else if (field.presence.kind == Presence::Kind::required_when) {
-        error(parent.pos, path, "missing, but required when " + field.presence.when_path + " is " +
-                                    quoted_list(field.presence.when_values, " or "));
+        error(parent.pos, path,
+              "missing, but required when " + field.presence.when_path + " is " +
+                  quoted_list(field.presence.when_values, " or "),
+              "missing-when", {{"when", field.presence.when_path}, {"values", joined(field.presence.when_values)}});
     } else {
-        error(parent.pos, path, "required field is missing");
+        error(parent.pos, path, "required field is missing", "missing");
     }
 }
 
@@ -200,14 +210,16 @@ void Validator::check_object(const FieldSpec& spec, Value& v, const std::string&
 
 void Validator::check_array(const FieldSpec& spec, Value& v, const std::string& path) {
     if (v.items.size() < spec.min_items) {
-        error(v.pos, path, spec.min_items == 1 ? std::string("must have at least one item")
-                                               : "must have at least " + std::to_string(spec.min_items) + " items");
+        error(v.pos, path,
+              spec.min_items == 1 ? std::string("must have at least one item")
+                                  : "must have at least " + std::to_string(spec.min_items) + " items",
+              "min-items", {{"min", std::to_string(spec.min_items)}});
     }
     for (std::size_t i = 0; i < v.items.size(); ++i) {
         auto& item = v.items[i];
         const std::string item_path = path + '/' + std::to_string(i);
         if (is_absent(item)) {
-            error(item.pos, item_path, "item is empty");
+            error(item.pos, item_path, "item is empty", "empty");
         } else {
             check(spec.item(), item, item_path);
         }
@@ -218,19 +230,21 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
     const bool sensitive = spec.format == TextFormat::cpr;
     if (v.type == Value::Type::text) v.type = Value::Type::string;
     if (v.type != Value::Type::string) {
-        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, sensitive));
+        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, sensitive), "type",
+              {{"expected", std::string(field_type_name(spec.type))}});
         return;
     }
     const auto& allowed = spec.enum_values;
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), v.scalar) == allowed.end()) {
-        error(v.pos, path, "expected one of " + quoted_list(allowed, ", ") + ", got " + quote(v.scalar));
+        error(v.pos, path, "expected one of " + quoted_list(allowed, ", ") + ", got " + quote(v.scalar), "enum",
+              {{"values", joined(allowed)}});
         return;
     }
-    if (auto message = check_format(spec.format, v.scalar)) {
-        error(v.pos, path, std::move(*message));
+    if (auto found = format_problem(spec.format, v.scalar)) {
+        error(v.pos, path, std::move(found->message), std::move(found->code));
     } else if (drawable_ && spec.printed) {
         if (const auto chars = undrawable(v.scalar, drawable_); !chars.empty()) {
-            error(v.pos, path, undrawable_message(chars));
+            error(v.pos, path, undrawable_message(chars), "no-font");
         }
     }
 }
@@ -242,14 +256,17 @@ void Validator::check_number(const FieldSpec& spec, Value& v, const std::string&
             std::string comma(number);
             std::replace(comma.begin(), comma.end(), ',', '.');
             const bool decimal_comma = is_json_number(comma);
-            error(v.pos, path, std::string(decimal_comma ? "expected a number with a decimal point" : "expected a number") +
-                                   ", got " + quote(v.scalar));
+            error(v.pos, path,
+                  std::string(decimal_comma ? "expected a number with a decimal point" : "expected a number") + ", got " +
+                      quote(v.scalar),
+                  decimal_comma ? "decimal-comma" : "type", {{"expected", std::string(field_type_name(spec.type))}});
             return;
         }
         v.type = Value::Type::number;
         v.scalar = std::string(number);
     } else if (v.type != Value::Type::number) {
-        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, false));
+        error(v.pos, path, "expected " + std::string(type_phrase(spec.type)) + ", got " + describe(v, false), "type",
+              {{"expected", std::string(field_type_name(spec.type))}});
         return;
     }
     check_range(spec, v, path);
@@ -259,13 +276,16 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
     double d = 0;
     std::from_chars(v.scalar.data(), v.scalar.data() + v.scalar.size(), d);
     if (spec.type == FieldType::integer && d != std::floor(d)) {
-        error(v.pos, path, "expected an integer, got " + shown(v.scalar));
+        error(v.pos, path, "expected an integer, got " + shown(v.scalar), "type", {{"expected", "integer"}});
     } else if (spec.minimum && spec.exclusive_minimum && d <= *spec.minimum) {
-        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + shown(v.scalar));
+        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
+              {{"more-than", number_text(*spec.minimum)}});
     } else if (spec.minimum && d < *spec.minimum) {
-        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + shown(v.scalar));
+        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
+              {{"min", number_text(*spec.minimum)}});
     } else if (spec.maximum && d > *spec.maximum) {
-        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + shown(v.scalar));
+        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + shown(v.scalar), "too-large",
+              {{"max", number_text(*spec.maximum)}});
     }
 }
 
@@ -274,7 +294,8 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
 Diagnostics validate(const KindSpec& kind, Value& root, const Drawable& drawable) {
     Diagnostics out;
     if (root.type != Value::Type::object) {
-        out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false)));
+        out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false), "type",
+                                 {{"expected", "object"}}));
         return out;
     }
     Validator(root, drawable, out).check(kind.root, root, "");

@@ -85,4 +85,8 @@ Diagnostics validate(const KindSpec& kind, Value& root, const Drawable& drawable
 /// order; `$id` is https://brevgen.dk/schemas/<slug>.json.
 std::string json_schema(const KindSpec& kind);
 
+/// A field type's name as JSON Schema and the message catalogue write it: "string",
+/// "number", "integer", "object", "array".
+std::string_view field_type_name(FieldType type);
+
 }  // namespace brevgen::data

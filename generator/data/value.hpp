@@ -42,6 +42,10 @@ struct Member {
     Value second;       ///< the value
 };
 
+/// The tree as compact JSON: members in order, number literals as read, XML text whose type
+/// validation did not settle as strings. Recursion is bounded by the readers' depth limit.
+std::string to_json_text(const Value& v);
+
 /// Escapes an object key for use as one JSON pointer token ("a/b" → "a~1b", RFC 6901).
 std::string pointer_token(std::string_view key);
 

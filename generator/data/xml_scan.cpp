@@ -134,7 +134,7 @@ std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLi
     const auto too_many_nodes = [&](std::size_t added, std::size_t offset) -> std::optional<LimitCrossing> {
         nodes += added;
         if (nodes <= limits.max_nodes) return std::nullopt;
-        return LimitCrossing{offset, path_of(open), nodes_limit_message(limits)};
+        return LimitCrossing{offset, path_of(open), nodes_limit_message(limits), "nodes"};
     };
     std::size_t i = 0;
     while ((i = text.find('<', i)) != std::string_view::npos) {
@@ -160,13 +160,13 @@ std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLi
                 // Its parent holds an element: the parent is a level, and must be allowed one.
                 Frame& parent = open.back();
                 if (open.size() - 1 >= limits.max_depth && open.size() > 1) {
-                    return LimitCrossing{parent.offset, path_of(open), depth_limit_message(limits)};
+                    return LimitCrossing{parent.offset, path_of(open), depth_limit_message(limits), "depth"};
                 }
                 repeat = parent.children[name]++;
             }
             open.push_back(Frame{name, at, repeat, {}});
             if (repeat > 0 && repeat >= limits.max_array_items) {
-                return LimitCrossing{at, path_of(open), items_limit_message(limits)};
+                return LimitCrossing{at, path_of(open), items_limit_message(limits), "items"};
             }
             if (auto crossing = too_many_nodes(1 + attributes, at)) {
                 return crossing;

@@ -34,6 +34,7 @@ struct LimitCrossing {
     std::size_t offset = 0;
     std::string path;
     std::string message;
+    std::string limit;  ///< which one, as the diagnostic's "limit" argument: depth, items, nodes
 };
 
 /// Checks nesting depth, repeated elements and the node count (elements, attributes,

@@ -216,11 +216,16 @@ struct Renderer::Impl {
     };
 
     /// Read, validate and enrich; nullopt (with `out` filled in) when the case is invalid.
+    /// `case_json`, when given, receives the tree as JSON (see Renderer::check).
     std::optional<Prepared> prepare(std::string_view kind, std::string_view text, std::optional<data::Format> format,
-                                    Letter& out) {
+                                    Letter& out, std::string* case_json = nullptr) {
         const auto& e = engine->impl();
         auto loaded = letters::load_case(kind, text, format, e.settings.read_limits, e.drawable);
         out.diagnostics = std::move(loaded.diagnostics);
+        if (case_json != nullptr) {
+            const auto& tree = loaded.root ? loaded.root : loaded.partial;
+            *case_json = tree ? data::to_json_text(*tree) : std::string();
+        }
         if (!loaded.root || has_errors(out.diagnostics)) {
             out.outcome = Outcome::invalid;
             return std::nullopt;
@@ -236,19 +241,11 @@ struct Renderer::Impl {
 
     /// Merge and typeset a prepared case into `out`.
     void render_prepared(std::string_view kind, const Prepared& prepared, Letter& out) {
-        Diagnostics merge_errors;
-        const std::string markup = merger.merge(std::string(kind), prepared.enriched.view, merge_errors);
-        if (has_errors(merge_errors)) {
-            out.outcome = Outcome::failed;
-            out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
-            return;
-        }
+        const std::string markup = merge(kind, prepared, out);
+        if (out.outcome != Outcome::ok) return;
         const std::size_t before = out.diagnostics.size();
-        const auto& e = engine->impl();
-        typeset_into(markup, e.settings.templates_dir, out, {e.settings.templates_dir, e.sender.directory});
-        // Positions in the merged markup mean nothing to whoever wrote the case: the message
-        // (a character no font has, a page limit) stands on its own.
-        for (std::size_t i = before; i < out.diagnostics.size(); ++i) out.diagnostics[i].pos = {};
+        typeset_into(markup, engine->settings().templates_dir, out, letter_roots());
+        to_case_positions(prepared.root, out.diagnostics, before);
     }
 
     /// createdDateTime: the caller's, else SOURCE_DATE_EPOCH, else now; nullopt (with an
@@ -266,25 +263,61 @@ struct Renderer::Impl {
             .count();
     }
 
-    /// Typesets markup; images are looked up relative to `base_dir` and must resolve inside
-    /// one of `roots` (any file when there are none).
+    /// The template merged with the view; "" (with `out` failed) on a merge error.
+    std::string merge(std::string_view kind, const Prepared& prepared, Letter& out) {
+        Diagnostics merge_errors;
+        std::string markup = merger.merge(std::string(kind), prepared.enriched.view, merge_errors);
+        if (has_errors(merge_errors)) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.insert(out.diagnostics.end(), merge_errors.begin(), merge_errors.end());
+            return {};
+        }
+        return markup;
+    }
+
+    /// Where a letter's images may be: the templates directory and the sender profile's.
+    std::vector<fs::path> letter_roots() const {
+        const auto& e = engine->impl();
+        return {e.settings.templates_dir, e.sender.directory};
+    }
+
+    /// Layout's environment; images are looked up relative to `base_dir` and must resolve
+    /// inside one of `roots` (any file when there are none).
+    layout::Environment environment(const fs::path& base_dir, bool paper, const std::vector<fs::path>& roots) {
+        const auto& e = engine->impl();
+        layout::Environment env;
+        env.fonts = e.fonts.get();
+        env.hyphenator = e.hyphenator;
+        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
+        env.limits = e.settings.layout_limits;
+        env.read_file = [this, base_dir, roots](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src, roots);
+        };
+        const auto& field = e.sender.adressefelt;
+        env.window = layout::Window{mm(field.venstre), mm(field.top), mm(field.hoejre), mm(field.bund)};
+        env.paper = paper;
+        return env;
+    }
+
+    /// Layout's errors point into the merged markup, which means nothing to whoever wrote
+    /// the case: an error about a case field (an address line too long for the window)
+    /// moves to that field's place in the case; the others stand on their own.
+    static void to_case_positions(const data::Value& root, Diagnostics& ds, std::size_t from) {
+        for (std::size_t i = from; i < ds.size(); ++i) {
+            const data::Value* field = ds[i].path.empty() ? nullptr : root.at(ds[i].path);
+            ds[i].pos = field ? field->pos : SourcePos{};
+        }
+    }
+
     void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out,
                       const std::vector<fs::path>& roots = {}) {
-        const auto& e = engine->impl();
         auto parsed = markup::parse(markup_text);
         if (has_errors(parsed.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
             out.outcome = Outcome::invalid;
             return;
         }
-        layout::Environment env;
-        env.fonts = e.fonts.get();
-        env.hyphenator = e.hyphenator;
-        env.creator = std::string("brevgen ") + BREVGEN_VERSION;
-        env.limits = e.settings.layout_limits;
-        env.read_file = [this, &base_dir, &roots](const std::string& src) {
-            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src, roots);
-        };
+        const auto env = environment(base_dir, out.paper, roots);
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), laid.diagnostics.begin(), laid.diagnostics.end());
@@ -348,13 +381,36 @@ Message Renderer::message(std::string_view kind, std::string_view case_text, std
 
 Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format) {
     Letter out;
-    impl_->prepare(kind, case_text, format, out);
+    const auto prepared = impl_->prepare(kind, case_text, format, out);
+    if (!prepared) return out;
+    // The address is the one part of the layout a valid case can still fail: fit it into the
+    // envelope window as render would, without laying out the rest.
+    const std::string markup = impl_->merge(kind, *prepared, out);
+    if (out.outcome != Outcome::ok) return out;
+    auto parsed = markup::parse(markup);
+    const std::size_t before = out.diagnostics.size();
+    if (has_errors(parsed.diagnostics)) {
+        out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    } else {
+        const auto env = impl_->environment(impl_->engine->settings().templates_dir, out.paper, impl_->letter_roots());
+        const auto found = layout::check_address(parsed.letter, env);
+        out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
+    }
+    if (has_errors(out.diagnostics)) out.outcome = Outcome::invalid;
+    Impl::to_case_positions(prepared->root, out.diagnostics, before);
+    return out;
+}
+
+Letter Renderer::check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                       std::string& case_json) {
+    Letter out;
+    impl_->prepare(kind, case_text, format, out, &case_json);
     return out;
 }
 
 std::string Renderer::view(std::string_view kind, std::string_view case_text, Letter& result,
                            std::optional<data::Format> format) {
-    auto prepared = impl_->prepare(kind, case_text, format, result);
+    const auto prepared = impl_->prepare(kind, case_text, format, result);
     return prepared ? prepared->enriched.view.dump(2) : std::string();
 }
 

@@ -114,6 +114,13 @@ public:
     /// Reads, validates and enriches only (warnings included); no PDF.
     Letter check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format = {});
 
+    /// check(), and the case as compact JSON in the shape the kind's schema describes (lists
+    /// as arrays, XML text typed as the fields say, absent optional fields left out) into
+    /// `case_json`, also when the case has errors; "" when the text could not be read.
+    /// For front ends that edit a case (an XML file opened in the plan page).
+    Letter check(std::string_view kind, std::string_view case_text, std::optional<data::Format> format,
+                 std::string& case_json);
+
     /// The view templates see, as JSON text (for template authors).
     std::string view(std::string_view kind, std::string_view case_text, Letter& result,
                      std::optional<data::Format> format = {});

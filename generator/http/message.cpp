@@ -32,6 +32,8 @@ std::string_view route_template(Route route) {
     case Route::healthz: return "/healthz";
     case Route::metrics: return "/metrics";
     case Route::openapi: return "/openapi.json";
+    case Route::check: return "/v1/checks/{kind}";
+    case Route::plan: return "/plan";
     case Route::unknown: break;
     }
     return "other";

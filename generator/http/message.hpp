@@ -31,9 +31,10 @@ struct Request {
 
 /// The endpoints, as the path templates that logs and metrics name instead of raw paths
 /// (a raw path could carry anything a client typed).
-enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, unknown };
+enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, check, plan, unknown };
 
-/// "/v1/letters/{kind}", "/healthz" … and "other" for paths that match no route.
+/// "/v1/letters/{kind}", "/healthz" … and "other" for paths that match no route. The plan
+/// page and its assets are all "/plan".
 std::string_view route_template(Route route);
 
 /// One response and what the log and the metrics need to know about it.

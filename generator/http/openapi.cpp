@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/openapi_plan.hpp"
+
 namespace brevgen::http {
 
 namespace {
@@ -52,6 +54,7 @@ json components_schemas(const Engine& engine) {
                 {"href", {{"type", "string"}}},
                 {"schema", {{"type", "string"}}}}}}}}}}}};
     for (const auto& k : engine.kinds()) schemas[k.name] = json::parse(engine.schema(k.name));
+    add_plan_schemas(schemas);
     return schemas;
 }
 
@@ -132,6 +135,7 @@ json paths(const Engine& engine) {
     p["/healthz"]["get"]["security"] = json::array();
     p["/metrics"] = get_operation("metrics", "Prometheus text exposition", "text/plain", {{"type", "string"}});
     p["/openapi.json"] = get_operation("openapi", "This document", "application/json", {{"type", "object"}});
+    add_plan_paths(p, kinds);
     return p;
 }
 

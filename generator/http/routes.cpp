@@ -29,19 +29,25 @@ RouteMatch match_route(std::string_view path) {
     if (path == "/openapi.json") return {Route::openapi, {}};
     if (auto kind = one_segment_after(path, "/v1/letters/")) return {Route::letter, *kind};
     if (auto kind = one_segment_after(path, "/v1/schemas/")) return {Route::schema, *kind};
+    if (auto kind = one_segment_after(path, "/v1/checks/")) return {Route::check, *kind};
+    if (path == "/plan") return {Route::plan, {}};
+    if (auto asset = one_segment_after(path, "/plan/")) return {Route::plan, *asset};
     return {};
 }
 
+bool takes_case(Route route) { return route == Route::letter || route == Route::check; }
+
 std::string_view allowed_methods(Route route) {
     switch (route) {
-    case Route::letter: return "POST";
+    case Route::letter:
+    case Route::check: return "POST";
     case Route::unknown: return "";
     default: return "GET, HEAD";
     }
 }
 
 bool method_allowed(Route route, std::string_view method) {
-    if (route == Route::letter) return method == "POST";
+    if (takes_case(route)) return method == "POST";
     return route != Route::unknown && (method == "GET" || method == "HEAD");
 }
 

@@ -10,11 +10,15 @@
 
 namespace brevgen::http {
 
-/// A path matched against the routes: the route and its {kind} segment (raw, unchecked).
+/// A path matched against the routes: the route and its {kind} segment (raw, unchecked),
+/// or for the plan page the asset's name ("" for the page itself).
 struct RouteMatch {
     Route route = Route::unknown;
     std::string_view kind;
 };
+
+/// True for routes whose request carries a case body (POST): letters and checks.
+bool takes_case(Route route);
 
 /// Matches a path exactly (no trailing slash, no prefix matching).
 RouteMatch match_route(std::string_view path);

@@ -6,8 +6,10 @@
 
 #include "http/access_log.hpp"
 #include "http/auth.hpp"
+#include "http/checks.hpp"
 #include "http/letters.hpp"
 #include "http/openapi.hpp"
+#include "http/plan_page.hpp"
 #include "http/problem.hpp"
 #include "http/routes.hpp"
 
@@ -43,6 +45,7 @@ struct Service::Impl {
     std::string letters_json;
     std::string openapi_json;
     std::map<std::string, std::string, std::less<>> schemas;
+    PlanPage plan;
 
     Impl(std::shared_ptr<const Engine> e, ServiceOptions o)
         : engine(std::move(e)), options(std::move(o)), tokens(options.tokens), metrics(kind_names(*engine)) {
@@ -84,19 +87,23 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
         r.add("Allow", allowed);
         return r;
     }
-    const bool cheap = m.route == Route::healthz || m.route == Route::metrics;
+    // The plan page is bytes already in memory: it loads even when the renderers are busy.
+    const bool cheap = m.route == Route::healthz || m.route == Route::metrics || m.route == Route::plan;
     if (overloaded && !cheap) {
         Response r = problem(503, "every worker is busy and the queue is full; retry shortly", id);
         r.add("Retry-After", "1");
         return r;
     }
-    if (m.route != Route::healthz && !tokens.accepts(req.header("Authorization"))) {
+    // The plan page loads without a token: it asks for one and sends it with its requests.
+    const bool open_route = m.route == Route::healthz || m.route == Route::plan;
+    if (!open_route && !tokens.accepts(req.header("Authorization"))) {
         const bool presented = req.header("Authorization") != nullptr;
         Response r = problem(401, presented ? "the bearer token is not accepted" : "a bearer token is required", id);
         r.add("WWW-Authenticate", presented ? "Bearer realm=\"brevgen\", error=\"invalid_token\"" : "Bearer realm=\"brevgen\"");
         return r;
     }
-    if (m.route == Route::letter) return screen_letter(m, req, id);
+    if (takes_case(m.route)) return screen_letter(m, req, id);
+    if (m.route == Route::plan) return plan.answer(m.kind, req.header("If-None-Match"), req.header("Accept-Encoding"), id);
     return get(m, id);
 }
 
@@ -167,16 +174,18 @@ Response Service::handle(const Request& request, bool overloaded) {
     const RouteMatch m = match_route(req->path);
     if (req->body.size() > impl_->options.max_body) {  // only in-process callers can get here
         Response r = problem(413, "the case is larger than this server accepts", req->id);
-        r.route = Route::letter;
+        r.route = m.route;
         r.add("X-Request-Id", req->id);
         return r;
     }
     const auto format = case_format(*req->header("Content-Type"));  // screen() checked both
-    Response r = render_letter(impl_->renderer(), m.kind, *format, *req, impl_->engine->settings().read_limits);
-    r.route = Route::letter;
+    Response r = m.route == Route::check
+                     ? check_case(impl_->renderer(), m.kind, format, *req)
+                     : render_letter(impl_->renderer(), m.kind, *format, *req, impl_->engine->settings().read_limits);
+    r.route = m.route;
     r.kind = std::string(m.kind);
     r.add("X-Request-Id", req->id);
-    if (r.status == 200) impl_->metrics.letter(m.kind, r.pages);
+    if (r.status == 200 && m.route == Route::letter) impl_->metrics.letter(m.kind, r.pages);
     return r;
 }
 

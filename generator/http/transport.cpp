@@ -72,8 +72,14 @@ void respond(Response&& r, const httplib::Request& req, httplib::Response& res, 
     current.route = r.route;
     current.kind = r.kind;
     res.status = r.status;
-    for (auto& [name, value] : r.headers) res.set_header(name, value);
-    res.set_header("Cache-Control", "no-store");  // letters and errors carry personal data
+    for (auto& [name, value] : r.headers) {
+        // An answer already encoded (the plan page's gzipped files) goes out as it is:
+        // httplib compresses whatever the request accepts, and would encode it twice.
+        if (iequals(name, "Content-Encoding")) const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+        res.set_header(name, value);
+    }
+    // Letters and errors carry personal data; only the plan page's files say otherwise.
+    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
     // On the expect-100 path httplib writes the response without computing its length.
     if (expect_hook) res.set_header("Content-Length", std::to_string(r.body.size()));
@@ -159,8 +165,8 @@ void Transport::install_hooks() {
     set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         begin(req, service_.metrics());
         auto answer = service_.screen(convert(req), WorkQueue::shedding());
-        if (!answer) {  // a letter: httplib reads the body, then calls the Post handler
-            current.route = Route::letter;
+        if (!answer) {  // a letter or a check: httplib reads the body, then calls the Post handler
+            current.route = match_route(req.path).route;
             current.kind = std::string(match_route(req.path).kind);
             const auto length = content_length(convert(req));  // screen() checked it
             if (current_connection != nullptr && length) current_connection->extend_budget(*length);
@@ -169,7 +175,7 @@ void Transport::install_hooks() {
         respond(std::move(*answer), req, res);
         return HandlerResponse::Handled;
     });
-    Post(R"(/v1/letters/[^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
+    Post(R"(/v1/(letters|checks)/[^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
         Request r = convert(req);
         r.body = req.body;
         respond(service_.handle(r, WorkQueue::shedding()), req, res);

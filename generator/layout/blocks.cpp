@@ -25,9 +25,9 @@ void BlockLayout::emit_line(const LineBox& line, double x, double baseline, doub
                             const std::vector<ElemId>& link_elems, const std::vector<std::string>& hrefs,
                             std::vector<Item>& items, std::vector<LinkArea>& links) const {
     for (const auto& p : line.pieces) {
-        const ElemId owner = p.link >= 0 ? link_elems[static_cast<std::size_t>(p.link)] : elem;
+        const ElemId owner = p.artifact ? artifact : p.link >= 0 ? link_elems[static_cast<std::size_t>(p.link)] : elem;
         items.push_back(Item{TextRun{{x + p.x, baseline}, p.face, p.size, p.text, p.gray, 0}, owner});
-        if (p.link >= 0) {
+        if (p.link >= 0 && !p.artifact) {
             links.push_back(LinkArea{{x + p.x, baseline - leading * 0.75, p.width, leading},
                                     hrefs[static_cast<std::size_t>(p.link)], owner});
         }

@@ -61,6 +61,11 @@ private:
     void image(const markup::Block& b, ElemId parent);
     void chart(const markup::Block& b, ElemId parent);
     std::vector<ElemId> link_elements(const std::vector<std::string>& links, ElemId parent);
+    /// The usable height of a page after the first.
+    static double page_height();
+    /// The small line at the top of a page that continues a row or box from the page before.
+    std::shared_ptr<const Fragment> continuation_marker();
+    std::shared_ptr<const Fragment> marker_;
 };
 
 /// Width and height in pixels of a PNG or JPEG file; {0,0} when it is neither.

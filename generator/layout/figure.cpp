@@ -68,6 +68,15 @@ std::string format_value(double v) {
     }
     return buf;
 }
+/// The baseline of a bar's value label (7 pt digits): just above the bar, or just above the
+/// reference line when that line would run through the digits.
+double value_baseline(double bar_top, double ref_y, bool has_reference) {
+    const double baseline = bar_top - 2.5;
+    const double digit_top = baseline - 5.5;  // cap height of 7 pt digits, with a hair
+    if (has_reference && ref_y > digit_top - 1.5 && ref_y < baseline + 1.5) return ref_y - 2.5;
+    return baseline;
+}
+
 }  // namespace
 
 void BlockLayout::chart(const markup::Block& b, ElemId parent) {
@@ -84,15 +93,19 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
         emit_line(text_.single_line(b.title, title_style), style::left, 9, 12, fig, f.items);
         top = 14;
     }
-    // The reference line's label sits right of the plot, where no bar can cover it.
+    // The reference line's label and the axis caption sit right of the plot, where no bar
+    // can cover them.
     const auto ref_label = b.reference > 0 ? text_.single_line(format_value(b.reference) + " " + b.unit, small) : LineBox{};
-    const double plot_w = width - (b.reference > 0 ? ref_label.width + 6 : 0);
+    const auto axis_label = b.axis.empty() ? LineBox{} : text_.single_line(b.axis, small);
+    const double margin = std::max(ref_label.width, axis_label.width);
+    const double plot_w = width - (margin > 0 ? margin + 6 : 0);
     const double axis_y = height - 12;  // room for the labels under the bars
     const double plot_top = top + 10;   // room for the value above the tallest bar
     double max_value = b.reference;
     for (const auto& bar : b.bars) max_value = std::max(max_value, bar.value);
     if (max_value <= 0) max_value = 1;
     const double scale = (axis_y - plot_top) / max_value;
+    const double ref_y = axis_y - b.reference * scale;
     const std::size_t n = std::max<std::size_t>(b.bars.size(), 1);
     const double slot = plot_w / static_cast<double>(n);
     const double bar_w = std::min(slot * 0.62, mm(14));
@@ -109,19 +122,19 @@ void BlockLayout::chart(const markup::Block& b, ElemId parent) {
         f.items.push_back(Item{Box{{cx - bar_w / 2, axis_y - h, bar_w, h}, 0.62, 0, 0.5}, fig});
         if (i % every != 0 && i + 1 != b.bars.size()) continue;
         const auto value = text_.single_line(format_value(bar.value), small);
-        emit_line(value, cx - value.width / 2, axis_y - h - 2.5, 8, fig, f.items);
+        emit_line(value, cx - value.width / 2, value_baseline(axis_y - h, ref_y, b.reference > 0), 8, fig, f.items);
         const auto label = text_.single_line(bar.label, small);
         emit_line(label, cx - label.width / 2, axis_y + 9, 8, fig, f.items);
     }
     f.items.push_back(Item{Line{{style::left, axis_y}, {style::left + plot_w, axis_y}, 0.8, 0}, artifact});
     if (b.reference > 0) {
-        const double ry = axis_y - b.reference * scale;
         // A dashed look without dash support: short segments.
         for (double x = style::left; x < style::left + plot_w; x += 6) {
-            f.items.push_back(Item{Line{{x, ry}, {std::min(x + 3, style::left + plot_w), ry}, 0.7, 0}, artifact});
+            f.items.push_back(Item{Line{{x, ref_y}, {std::min(x + 3, style::left + plot_w), ref_y}, 0.7, 0}, artifact});
         }
-        emit_line(ref_label, style::left + plot_w + 6, ry + 2.5, 8, fig, f.items);
+        emit_line(ref_label, style::left + plot_w + 6, ref_y + 2.5, 8, fig, f.items);
     }
+    if (!b.axis.empty()) emit_line(axis_label, style::left + plot_w + 6, axis_y + 9, 8, fig, f.items);
     push(std::move(f));
 }
 

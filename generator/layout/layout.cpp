@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "layout/address.hpp"
 #include "layout/blocks.hpp"
 #include "layout/style.hpp"
 
@@ -85,24 +86,25 @@ private:
     }
 
     void address() {
+        const auto block = fit_address(letter_, text_, diags_);
+        first_baseline_ = block.first_baseline;
+        bottom_ = std::max(bottom_, block.bottom);
+        if (block.rows.empty()) return;
         const ElemId div = blocks_.element(Role::Div, 0);
-        if (!letter_.return_address.empty()) {
-            const TextStyle st{fonts::Face::regular, 7, style::quiet_gray};
-            const auto line = text_.single_line(letter_.return_address, st);
-            blocks_.emit_line(line, style::address_x, style::return_baseline, 0, blocks_.element(Role::P, div), items_);
-            const double rule_y = style::return_baseline + 2;
-            items_.push_back(Item{Line{{style::address_x, rule_y}, {style::address_x + std::min(line.width, style::address_width), rule_y}, 0.3, style::rule_gray}, artifact});
-        }
-        const TextStyle st{fonts::Face::regular, style::body_size, 0};
-        double baseline = style::recipient_top + 10;
-        for (const auto& line : letter_.address) {
-            // One P per line: read aloud, "ApS" and "Att.:" must not run together.
-            const ElemId p = blocks_.element(Role::P, div);
-            markup::Inlines runs{markup::Inline{line, false, false, false, {}, {}}};
-            for (const auto& box : text_.break_lines(runs, st, style::address_width)) {
-                blocks_.emit_line(box, style::address_x, baseline, 0, p, items_);
-                baseline += 12.5;
+        // One P per line: read aloud, "ApS" and "Att.:" must not run together.
+        ElemId p = artifact;
+        std::size_t source = 0;
+        bool return_line = false;
+        for (const auto& row : block.rows) {
+            if (p == artifact || row.return_line != return_line || row.source != source) {
+                p = blocks_.element(Role::P, div);
+                return_line = row.return_line;
+                source = row.source;
             }
+            blocks_.emit_line(row.box, row.x, row.baseline, 0, p, items_);
+        }
+        if (block.rule_y > 0) {
+            items_.push_back(Item{Line{{block.rule_from, block.rule_y}, {block.rule_to, block.rule_y}, 0.3, style::rule_gray}, artifact});
         }
     }
 
@@ -115,14 +117,14 @@ private:
         const TextStyle value_style{fonts::Face::regular, 9, 0};
         // A hair below the recipient's first line: text extraction then reads the
         // recipient first, as the structure tree does.
-        double baseline = style::recipient_top + 10.5;
+        double baseline = first_baseline_ + 0.5;
         for (const auto& [label, value] : letter_.reference) {
             const ElemId tr = blocks_.element(Role::TR, table);
             const auto label_line = text_.single_line(label + " ", label_style);
             blocks_.emit_line(label_line, style::reference_x, baseline, 0, blocks_.element(Role::TH, tr, {}, "Row"), items_);
             const ElemId td = blocks_.element(Role::TD, tr);
             const double value_x = style::reference_x + label_line.width;
-            markup::Inlines runs{markup::Inline{value, false, false, false, {}, {}}};
+            markup::Inlines runs{markup::Inline{value, false, false, false, false, {}, {}}};
             for (const auto& box : text_.break_lines(runs, value_style, style::right - value_x)) {
                 blocks_.emit_line(box, value_x, baseline, 0, td, items_);
                 baseline += 12;
@@ -137,6 +139,7 @@ public:
 
 private:
     double bottom_ = 0;
+    double first_baseline_ = 0;
 };
 
 void furniture(Page& page, std::size_t index, std::size_t count, const markup::Letter& letter, TextEngine& text) {

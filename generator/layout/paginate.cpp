@@ -47,13 +47,20 @@ std::vector<std::vector<PlacedFragment>> paginate(std::vector<Fragment> fs, doub
         const double gap = page_empty ? 0 : f.space_before;
         double needed = gap + (chain_checked ? f.height : chain_height(fs, i));
         const bool continues_table = f.table >= 0 && !f.table_header && headers.count(f.table) != 0;
-        if (y + needed > bottom && !page_empty) {
+        // A chain taller than any page breaks anyway: it starts here when its first part fits.
+        const bool breaks_anyway = !chain_checked && needed - gap > bottom - later_top && y + gap + f.height <= bottom;
+        if (y + needed > bottom && !page_empty && !breaks_anyway) {
             new_page();
             if (continues_table) {
                 for (const auto& h : headers[f.table]) {
                     pages.back().push_back({as_artifact(h), y});
                     y += h.height;
                 }
+                page_empty = false;
+            }
+            if (f.continued) {  // the rest of a row or box too tall for one page
+                pages.back().push_back({as_artifact(*f.continued), y});
+                y += f.continued->height;
                 page_empty = false;
             }
         }

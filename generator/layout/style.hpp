@@ -14,13 +14,8 @@ inline const double first_page_body_top = mm(98);
 inline const double later_page_top = mm(24);
 inline const double body_bottom = a4_height - mm(22);
 
-// The window envelope field (DIN 5008 form B): 20 mm from the left, 45 mm from the top,
-// 85 × 45 mm; a small return-address line at its top, the recipient below.
-inline const double address_x = mm(25);
-inline const double address_top = mm(45);
-inline const double address_width = mm(80);
-inline const double return_baseline = mm(45) + mm(5);
-inline const double recipient_top = mm(45) + mm(10);
+// The window envelope's address field is layout::Window (Environment::window); the block
+// inside it is placed by address.cpp.
 
 inline const double reference_x = mm(125);
 
@@ -43,6 +38,9 @@ inline constexpr double quiet_gray = 0.3;   ///< labels, letterhead details: dar
 inline constexpr double rule_gray = 0.45;
 inline constexpr double header_fill = 0.88;
 inline constexpr double fact_fill = 0.94;
+
+/// Above the part of a table row or fact box that a page break cut off (an artifact).
+inline constexpr const char* continued_text = "(fortsat fra forrige side)";
 
 inline const double footer_baseline = a4_height - mm(12);
 inline const double running_header_baseline = mm(14);

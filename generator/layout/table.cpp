@@ -1,6 +1,7 @@
 // Tables (one fragment per row; header rows repeat on every page) and fact boxes.
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/blocks.hpp"
 #include "layout/style.hpp"
@@ -21,6 +22,7 @@ void BlockLayout::table(const markup::Block& b, ElemId parent) {
     const double leading = style::table_leading;
     const double pad_x = style::cell_pad_x, pad_y = style::cell_pad_y;
     bool first = true;
+    double header_height = 0;  // of the rows repeated above a continued row
     for (const auto& row : b.rows) {
         if (over_budget()) return;
         const ElemId tr = element(Role::TR, table);
@@ -68,6 +70,17 @@ void BlockLayout::table(const markup::Block& b, ElemId parent) {
                                     row.header ? 0 : style::rule_gray},
                                artifact});
         f.keep_with_next = row.header;  // a header row never ends a page
+        // A header row that would fill much of a page is not repeated (hostile input).
+        f.table_header = row.header && f.height < page_height() / 3;
+        if (f.table_header) header_height += f.height;
+        const std::size_t lines = static_cast<std::size_t>(std::lround((f.height - 2 * pad_y) / leading));
+        if (!f.table_header && f.height > page_height() - header_height - continuation_marker()->height) {
+            // Taller than a page: cut between its lines, never below the page's edge.
+            std::vector<double> cuts;
+            for (std::size_t k = 1; k < lines; ++k) cuts.push_back(pad_y + static_cast<double>(k) * leading);
+            for (auto& slice : split_fragment(std::move(f), cuts, continuation_marker())) push(std::move(slice));
+            continue;
+        }
         push(std::move(f));
     }
 }
@@ -84,7 +97,9 @@ void BlockLayout::facts(const markup::Block& b, ElemId parent) {
     f.space_before = style::paragraph_gap + 2;
     f.items.push_back(Item{Box{{style::left, 0, style::measure, 0}, style::fact_fill, -1, 0}, artifact});
     double y = pad;
+    std::vector<double> cuts;  // between lines and rows, in case the box is taller than a page
     for (std::size_t i = 0; i < b.items.size(); ++i) {
+        if (i > 0) cuts.push_back(y);
         const ElemId tr = element(Role::TR, table);
         const ElemId th = element(Role::TH, tr, {}, "Row");
         const ElemId td = element(Role::TD, tr);
@@ -102,11 +117,30 @@ void BlockLayout::facts(const markup::Block& b, ElemId parent) {
             emit_line(line, style::left + pad + label_w, vy, leading, td, links, hrefs, f.items, f.links);
             vy += leading;
         }
-        y += static_cast<double>(std::max(label.size(), value.size())) * leading + 2;
+        const std::size_t lines = std::max(label.size(), value.size());
+        for (std::size_t k = 1; k < lines; ++k) cuts.push_back(y + static_cast<double>(k) * leading);
+        y += static_cast<double>(lines) * leading + 2;
     }
     f.height = y - 2 + pad;
     std::get<Box>(f.items.front().shape).rect.h = f.height;
+    if (f.height > page_height() - continuation_marker()->height) {
+        for (auto& slice : split_fragment(std::move(f), cuts, continuation_marker())) push(std::move(slice));
+        return;
+    }
     push(std::move(f));
+}
+
+double BlockLayout::page_height() { return style::body_bottom - style::later_page_top; }
+
+std::shared_ptr<const Fragment> BlockLayout::continuation_marker() {
+    if (!marker_) {
+        auto f = std::make_shared<Fragment>();
+        const TextStyle small{fonts::Face::italic, style::small_size, style::quiet_gray};
+        f->height = 12;
+        emit_line(text_.single_line(style::continued_text, small), style::left, 9, 12, artifact, f->items);
+        marker_ = std::move(f);
+    }
+    return marker_;
 }
 
 }  // namespace brevgen::layout

@@ -1,6 +1,7 @@
 #pragma once
 /// Inline text: measuring UTF-8 with real font metrics, splitting into faces the fonts
-/// can draw, and breaking into lines (with Danish hyphenation where a word does not fit).
+/// can draw, and breaking into lines (with Danish hyphenation where a word does not fit;
+/// the steps are words.hpp, then linebreak.hpp).
 
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct Piece {
     double gray = 0;
     std::string text;
     int link = -1;  ///< index into the paragraph's link list, -1 = none
+    /// A hyphen added by line breaking: drawn, but page furniture rather than text, so
+    /// the structure tree and text extraction keep the whole word (docs/accessibility.md).
+    bool artifact = false;
 };
 
 /// One broken line.

@@ -35,6 +35,7 @@ struct DomainWarning {
     WarningCode code;
     std::string path;     ///< JSON pointer to the case field it concerns
     std::string message;  ///< English, lowercase, no final period
+    DiagnosticArgs args;  ///< the numbers and ISO dates a catalogue needs to say it in Danish
 };
 
 /// The warning as a common diagnostic at `pos` (the position of the field in the case file).
@@ -102,7 +103,7 @@ struct PlanRow {
     std::string uge;            ///< "uge 49"
     std::string datoer;         ///< "man. 30.11.–fre. 4.12."
     std::string timer;          ///< "18"
-    std::string timer_pr_dag;   ///< "3,6" = timer / days; empty when `dage` is given
+    std::string timer_pr_dag;   ///< "4" = timer / the days `dage` names; empty when it names none
     std::string dage;           ///< as given
     std::string procent;        ///< "49 %" (no-break space)
     std::string fravaer_timer;  ///< normal − timer, never below 0: "19"
@@ -110,12 +111,24 @@ struct PlanRow {
     std::string hensyn;
 };
 
+/// How the hours run over the weeks, so the letter's words fit the plan.
+enum class PlanShape : std::uint8_t {
+    one_week,  ///< a single week
+    rising,    ///< never falling, and higher at the end than at the start
+    flat,      ///< the same hours every week
+    varying,   ///< falling somewhere
+};
+
 /// The computed plan.
 struct RampUpPlan {
     std::vector<PlanRow> rows;
-    danish::Date full_return;        ///< the Monday after the last plan week
+    /// The first day of full time: the first day of the first week at normal hours that is
+    /// not followed by a week below them; the Monday after the last week when the plan
+    /// ends below normal hours.
+    danish::Date full_return;
     bool reaches_full_time = false;  ///< the last week has at least the normal hours
     std::string normal_timer;        ///< "37"
+    PlanShape shape = PlanShape::one_week;
     std::vector<DomainWarning> warnings;
 };
 

@@ -10,6 +10,42 @@
 
 namespace brevgen::letters {
 
+namespace {
+
+/// The window zone from {"venstre": 20, "top": 45, "hoejre": 105, "bund": 74} (mm), within
+/// bounds that keep it clear of the letterhead, the reference column and the body.
+AddressField address_field(const std::filesystem::path& file, const nlohmann::json& value) {
+    const auto fail = [&](const std::string& path, const std::string& message) {
+        throw SenderError(file.string() + ": error: /adressefelt" + path + ": " + message);
+    };
+    if (!value.is_object()) fail("", "expected an object with venstre, top, hoejre and bund in mm");
+    AddressField out;
+    const auto number = [&](const char* key, double& target, double min, double max) {
+        const auto it = value.find(key);
+        if (it == value.end()) fail("", std::string("missing \"") + key + "\" (mm)");
+        if (!it->is_number()) fail(std::string("/") + key, "expected a number of mm");
+        target = it->get<double>();
+        if (!(target >= min && target <= max)) {
+            fail(std::string("/") + key, "must be from " + std::to_string(static_cast<int>(min)) + " to " +
+                                             std::to_string(static_cast<int>(max)) + " mm");
+        }
+    };
+    // Left: the text starts 5 mm inside, keeping a 20 mm margin. Right: clear of the reference
+    // column at 125 mm. Top: below the logo. Bottom: above where the text of page 1 begins.
+    number("venstre", out.venstre, 15, 120);
+    number("hoejre", out.hoejre, 15, 120);
+    number("top", out.top, 30, 100);
+    number("bund", out.bund, 30, 100);
+    for (const auto& [key, v] : value.items()) {
+        if (key != "venstre" && key != "hoejre" && key != "top" && key != "bund") fail("/" + key, "unknown field");
+    }
+    if (out.hoejre - out.venstre < 60) fail("/hoejre", "the window must be at least 60 mm wide");
+    if (out.bund - out.top < 25) fail("/bund", "the window must be at least 25 mm high");
+    return out;
+}
+
+}  // namespace
+
 SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::filesystem::path& root,
                                   std::size_t max_bytes) {
     std::string why;
@@ -23,6 +59,10 @@ SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::
         const auto json = nlohmann::json::parse(*text);
         if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");
         for (const auto& [key, value] : json.items()) {
+            if (key == "adressefelt") {
+                profile.adressefelt = address_field(file, value);
+                continue;
+            }
             if (!value.is_string()) {
                 throw SenderError(file.string() + ": error: /" + key + ": expected a string");
             }

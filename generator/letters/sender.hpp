@@ -33,16 +33,28 @@ struct MessageSender {
     std::string contact_point_label;  ///< optional, only with an id
 };
 
-/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo; and for
-/// Digital Post the fields MessageSender lists.
+/// Where the print service's window envelope shows the address, in mm from the top-left
+/// corner of the page (the profile's "adressefelt"; docs/paper.md).
+struct AddressField {
+    double venstre = 20;
+    double top = 45;
+    double hoejre = 105;
+    double bund = 74;
+};
+
+/// Sender fields: navn, enhed, adresse, postnummer, by, telefon, email, web, logo; for
+/// Digital Post the fields MessageSender lists; and the envelope window, which only the
+/// profile sets (a case cannot move it).
 struct SenderProfile {
     std::map<std::string, std::string> fields;
+    AddressField adressefelt;
     std::filesystem::path directory;  ///< where a relative logo file name is looked up
     std::filesystem::path file;       ///< the profile file, for messages about it
 
-    /// Loads a profile file (JSON object of strings); throws SenderError. With a `root` (the
-    /// templates directory, when the profile is the one found there), a file that resolves
-    /// outside it is refused unread; a file over `max_bytes` is refused unread either way.
+    /// Loads a profile file (a JSON object of strings, and the "adressefelt" object of
+    /// numbers); throws SenderError. With a `root` (the templates directory, when the profile
+    /// is the one found there), a file that resolves outside it is refused unread; a file
+    /// over `max_bytes` is refused unread either way.
     static SenderProfile load(const std::filesystem::path& file, const std::filesystem::path& root = {},
                               std::size_t max_bytes = std::size_t{1} << 20);
 

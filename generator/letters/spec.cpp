@@ -69,7 +69,9 @@ FieldSpec list(std::string name, Presence p, std::string description, FieldSpec 
 /// A postal address; `rule` says when its parts are required (when the address is there).
 FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule = required()) {
     return object(std::move(name), std::move(p), std::move(description),
-                  {text("gade", rule, "Gade og husnummer"),
+                  {text("co", optional(),
+                        "c/o: hos hvem modtageren får sin post (uden \"c/o\", som brevet sætter foran)"),
+                   text("gade", rule, "Gade og husnummer"),
                    text("postnummer", rule, "Postnummer (0555-9990)", TextFormat::postnummer),
                    text("by", rule, "By")});
 }
@@ -179,8 +181,9 @@ std::optional<std::string> valid_text(const data::Value& root, std::string_view 
     return v->scalar.size() == 16 && format == TextFormat::datetime ? v->scalar + ":00" : v->scalar;
 }
 
-void error_at(const data::Value& root, const std::string& pointer, std::string message, Diagnostics& out) {
-    out.push_back(make_error(root.at(pointer)->pos, pointer, std::move(message)));
+void error_at(const data::Value& root, const std::string& pointer, std::string message, std::string code,
+              DiagnosticArgs args, Diagnostics& out) {
+    out.push_back(make_error(root.at(pointer)->pos, pointer, std::move(message), std::move(code), std::move(args)));
 }
 
 void check_meeting_times(const data::Value& root, Diagnostics& out) {
@@ -188,9 +191,11 @@ void check_meeting_times(const data::Value& root, Diagnostics& out) {
     const auto slut = valid_text(root, "/moede/slut", TextFormat::datetime);
     if (!start || !slut) return;
     if (slut->substr(0, 10) != start->substr(0, 10)) {
-        error_at(root, "/moede/slut", "the meeting must end on the day it starts, " + start->substr(0, 10), out);
+        error_at(root, "/moede/slut", "the meeting must end on the day it starts, " + start->substr(0, 10),
+                 "meeting-end-day", {{"dato", start->substr(0, 10)}}, out);
     } else if (*slut <= *start) {
-        error_at(root, "/moede/slut", "the meeting must end after it starts, at " + start->substr(11, 5), out);
+        error_at(root, "/moede/slut", "the meeting must end after it starts, at " + start->substr(11, 5),
+                 "meeting-end-before-start", {{"tid", start->substr(11, 5)}}, out);
     }
 }
 
@@ -199,7 +204,8 @@ void check_indkaldelse(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto senest = valid_text(root, "/moede/afbud/senest", TextFormat::date);
     if (start && senest && *senest > start->substr(0, 10)) {
-        error_at(root, "/moede/afbud/senest", "must not be after the day of the meeting, " + start->substr(0, 10), out);
+        error_at(root, "/moede/afbud/senest", "must not be after the day of the meeting, " + start->substr(0, 10),
+                 "after-meeting-day", {{"dato", start->substr(0, 10)}}, out);
     }
 }
 
@@ -207,7 +213,8 @@ void check_optrapningsplan(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/optrapningsplan/startdato", TextFormat::date);
     const auto full = valid_text(root, "/optrapningsplan/fuld_tilbagevenden", TextFormat::date);
     if (start && full && *full < *start) {
-        error_at(root, "/optrapningsplan/fuld_tilbagevenden", "must not be before the start of the plan, " + *start, out);
+        error_at(root, "/optrapningsplan/fuld_tilbagevenden", "must not be before the start of the plan, " + *start,
+                 "before-plan-start", {{"dato", *start}}, out);
     }
 }
 
@@ -216,7 +223,8 @@ void check_referat(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto next = valid_text(root, "/naeste_opfoelgning", TextFormat::datetime);
     if (start && next && *next <= *start) {
-        error_at(root, "/naeste_opfoelgning", "must be after the meeting, " + start->substr(0, 16), out);
+        error_at(root, "/naeste_opfoelgning", "must be after the meeting, " + start->substr(0, 16),
+                 "not-after-meeting", {{"tidspunkt", start->substr(0, 16)}}, out);
     }
 }
 
@@ -309,7 +317,7 @@ const data::KindSpec* find_kind(std::string_view slug) {
 Diagnostic unknown_kind_error(std::string_view slug) {
     std::string known;
     for (const auto& kind : kinds()) known += (known.empty() ? "" : ", ") + kind.slug;
-    return make_error({}, "", "unknown letter kind " + data::quote(slug) + "; known kinds: " + known);
+    return make_error({}, "", "unknown letter kind " + data::quote(slug) + "; known kinds: " + known, "unknown-kind");
 }
 
 std::string kinds_listing() {
@@ -335,7 +343,11 @@ CaseResult load_case(std::string_view slug, std::string_view text, std::optional
     if (!read.root) return result;
     auto found = data::validate(*kind, *read.root, drawable);
     result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
-    if (!has_errors(result.diagnostics)) result.root = std::move(read.root);
+    if (has_errors(result.diagnostics)) {
+        result.partial = std::move(read.root);
+    } else {
+        result.root = std::move(read.root);
+    }
     return result;
 }
 

@@ -28,6 +28,9 @@ std::string kinds_listing();
 struct CaseResult {
     std::optional<data::Value> root;
     Diagnostics diagnostics;
+    /// The tree as far as validation normalised it, when it was read but has errors (root
+    /// is then empty): a front end that edits cases shows it with the errors.
+    std::optional<data::Value> partial;
 };
 
 /// Reads (sniffing JSON or XML unless `format` is given) and validates one case for the

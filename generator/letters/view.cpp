@@ -2,11 +2,13 @@
 
 #include "danish/calendar.hpp"
 #include "danish/format.hpp"
+#include "danish/typography.hpp"
 #include "letters/domain.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <vector>
 
 namespace brevgen::letters {
 namespace {
@@ -23,6 +25,10 @@ std::string text(const Value& root, std::string_view pointer) {
 json optional(std::string s) { return s.empty() ? json(false) : json(std::move(s)); }
 
 json optional_text(const Value& root, std::string_view pointer) { return optional(text(root, pointer)); }
+
+/// Free text a consultant typed ("Løft op til 15 kg."): numbers stay with their units and
+/// days with their months at line ends (danish::keep_together), as dates do.
+std::string prose(std::string s) { return danish::keep_together(s); }
 
 danish::Date date_at(const Value& root, std::string_view pointer) {
     return danish::parse_date(text(root, pointer)).value_or(danish::Date{});
@@ -91,12 +97,35 @@ json person_contact(const Value& root, const std::string& base) {
     return v;
 }
 
-json lines(std::initializer_list<std::string> ls) {
+/// One address line and the case field it comes from, so a line that does not fit the
+/// envelope window is reported at that field.
+struct AddressLine {
+    std::string text;
+    std::string field;
+};
+
+json lines(std::initializer_list<AddressLine> ls) {
     json out = json::array();
     for (const auto& l : ls) {
-        if (!l.empty()) out.push_back(json{{"linje", l}});
+        if (!l.text.empty()) out.push_back(json{{"linje", l.text}, {"felt", l.field}});
     }
     return out;
+}
+
+/// "c/o Hanne Ravn" from /…/adresse/co, unless the case already wrote the "c/o".
+std::string care_of(const Value& root, const std::string& base) {
+    const std::string co = text(root, base + "/co");
+    if (co.empty()) return co;
+    const bool written = co.size() >= 3 && (co[0] == 'c' || co[0] == 'C') && co[1] == '/' && (co[2] == 'o' || co[2] == 'O');
+    return written ? co : "c/o " + co;
+}
+
+/// The lines of a postal address: c/o, street, postcode and town. The postcode has a fixed
+/// width, so a postal line too long for the window is the town's fault.
+std::vector<AddressLine> address_lines(const Value& root, const std::string& base) {
+    return {{care_of(root, base), base + "/co"},
+            {text(root, base + "/gade"), base + "/gade"},
+            {postal_line(root, base), base + "/by"}};
 }
 
 const char* title_of(std::string_view kind) {
@@ -125,13 +154,15 @@ void add_parties(json& v, std::string_view kind, const Value& root, bool to_empl
     r["er_medarbejder"] = !to_employer;
     if (to_employer) {
         const std::string contact = text(root, "/arbejdsgiver/kontaktperson/navn");
+        const auto address = address_lines(root, "/arbejdsgiver/adresse");
         r["navn"] = text(root, "/arbejdsgiver/navn");
-        r["linjer"] = lines({text(root, "/arbejdsgiver/navn"), contact.empty() ? "" : "Att.: " + contact,
-                             text(root, "/arbejdsgiver/adresse/gade"), postal_line(root, "/arbejdsgiver/adresse")});
+        r["linjer"] = lines({{text(root, "/arbejdsgiver/navn"), "/arbejdsgiver/navn"},
+                             {contact.empty() ? "" : "Att.: " + contact, "/arbejdsgiver/kontaktperson/navn"},
+                             address[0], address[1], address[2]});
     } else {
+        const auto address = address_lines(root, "/medarbejder/adresse");
         r["navn"] = text(root, "/medarbejder/navn");
-        r["linjer"] = lines({text(root, "/medarbejder/navn"), text(root, "/medarbejder/adresse/gade"),
-                             postal_line(root, "/medarbejder/adresse")});
+        r["linjer"] = lines({{text(root, "/medarbejder/navn"), "/medarbejder/navn"}, address[0], address[1], address[2]});
     }
 }
 
@@ -193,8 +224,8 @@ void add_meeting(json& v, const Value& root) {
         m["sted"] = json{{"navn", optional_text(root, "/moede/sted/navn")}, {"adresse", optional(address)}};
     }
     m["link"] = optional_text(root, "/moede/link");
-    m["formaal"] = optional_text(root, "/moede/formaal");
-    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", x.scalar}}; });
+    m["formaal"] = optional(prose(text(root, "/moede/formaal")));
+    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", prose(x.scalar)}}; });
     m["deltagere"] = list_of(root, "/moede/deltagere", [](const Value& x) {
         return json{{"navn", text(x, "/navn")}, {"rolle", text(x, "/rolle")},
                     {"deltagelse", participation_text(text(x, "/deltagelse"))}};
@@ -229,6 +260,10 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
     p["fuld_tilbagevenden"] = date(given_return.value_or(plan.full_return));
     p["normal_timer"] = plan.normal_timer;
+    // The opening's words depend on how the hours run: "stiger" is wrong for one week or a flat plan.
+    p["forloeb"] = json{{"en_uge", plan.shape == PlanShape::one_week}, {"stiger", plan.shape == PlanShape::rising},
+                        {"uaendret", plan.shape == PlanShape::flat}, {"varierer", plan.shape == PlanShape::varying}};
+    p["naar_fuld_tid"] = plan.reaches_full_time;
     char plain_normal[32];  // the chart's reference line takes a plain number
     std::snprintf(plain_normal, sizeof plain_normal, "%g", input.normal_timer);
     p["diagram_normal"] = plain_normal;
@@ -240,7 +275,7 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
         p["uger"].push_back(json{{"uge", nb(r.uge)}, {"datoer", nb(r.datoer)}, {"timer", r.timer},
                                  {"timer_pr_dag", optional(r.timer_pr_dag)}, {"procent", r.procent},
                                  {"fravaer", r.fravaer_timer}, {"dage", optional(r.dage)},
-                                 {"opgaver", r.opgaver}, {"hensyn", optional(r.hensyn)}});
+                                 {"opgaver", prose(r.opgaver)}, {"hensyn", optional(prose(r.hensyn))}});
         char value[32];  // the chart's markup takes a plain number, not Danish notation
         std::snprintf(value, sizeof value, "%g", r.hours);
         p["diagram"].push_back(json{{"label", std::to_string(r.week.week)}, {"value", value}});
@@ -257,14 +292,14 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
 void add_minutes(json& v, const Value& root) {
     auto& r = v["referat"];
     r["referent"] = text(root, "/referent");
-    r["situation"] = text(root, "/situation");
-    r["bemaerkninger"] = optional_text(root, "/medarbejderens_bemaerkninger");
+    r["situation"] = prose(text(root, "/situation"));
+    r["bemaerkninger"] = optional(prose(text(root, "/medarbejderens_bemaerkninger")));
     const auto next = datetime_at(root, "/naeste_opfoelgning");
     r["naeste_opfoelgning"] = next ? json(day_and_date(next->date) + " " + nb(danish::time(*next))) : json(false);
     r["rettelser_senest"] = long_date_or_false(root, "/rettelser_senest");
     r["aftaler"] = list_of(root, "/aftaler", [](const Value& x) {
         const auto d = danish::parse_date(text(x, "/frist"));
-        return json{{"hvem", text(x, "/hvem")}, {"hvad", text(x, "/hvad")},
+        return json{{"hvem", text(x, "/hvem")}, {"hvad", prose(text(x, "/hvad"))},
                     {"frist", d ? json(date(*d)) : json(false)}};
     });
     r["modtagere"] = list_of(root, "/modtagere", [](const Value& x) { return json{{"navn", x.scalar}}; });

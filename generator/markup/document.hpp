@@ -15,6 +15,7 @@ struct Inline {
     bool bold = false;
     bool italic = false;
     bool line_break = false;
+    bool no_hyphen = false;  ///< inside <nohyphen>: names, addresses — never hyphenated
     std::string href;  ///< non-empty inside <a href>
     SourcePos pos;     ///< where the run starts in the markup
 };
@@ -57,6 +58,7 @@ struct Block {
     std::vector<Bar> bars;            ///< chart
     double reference = 0;             ///< chart: a dashed reference line (e.g. normal hours)
     std::string unit;                 ///< chart: unit of values ("timer")
+    std::string axis;                 ///< chart: what the bars are ("uge"), written under the axis
     std::vector<Block> children;      ///< keep: blocks kept on one page
 };
 
@@ -67,13 +69,20 @@ struct Logo {
     double height = 0;  ///< points
 };
 
+/// One line of the recipient's address.
+struct AddressLine {
+    std::string text;
+    std::string field;  ///< the case field it comes from (JSON pointer), for errors; may be empty
+    SourcePos pos;      ///< the <line> element
+};
+
 /// The parsed letter.
 struct Letter {
     std::string title, author, subject, keywords, lang = "da-DK", date;
     Logo logo;
     std::vector<std::string> letterhead;  ///< first line is the sender's name
     std::string return_address;           ///< one small line above the recipient
-    std::vector<std::string> address;     ///< recipient lines
+    std::vector<AddressLine> address;     ///< recipient lines
     std::vector<std::pair<std::string, std::string>> reference;  ///< label, value
     std::string running_header;           ///< on pages 2+
     std::string footer;                   ///< at the foot of every page, left of "Side X af Y"

@@ -162,8 +162,8 @@ private:
         }
     }
 
-    std::vector<std::string> lines(pugi::xml_node n) {
-        std::vector<std::string> out;
+    std::vector<AddressLine> lines(pugi::xml_node n) {
+        std::vector<AddressLine> out;
         for (auto child : n.children()) {
             if (child.type() != pugi::node_element) continue;
             if (std::strcmp(child.name(), "line") != 0) {
@@ -171,7 +171,7 @@ private:
                 continue;
             }
             std::string line = trim(child.text().get());
-            if (!line.empty()) out.push_back(std::move(line));
+            if (!line.empty()) out.push_back(AddressLine{std::move(line), child.attribute("field").as_string(), pos_of(child)});
         }
         return out;
     }
@@ -332,6 +332,7 @@ void Parser::chart(pugi::xml_node n, Block& b) {
     b.alt = trim(n.attribute("alt").as_string());
     b.title = trim(n.attribute("title").as_string());
     b.unit = n.attribute("unit").as_string();
+    b.axis = trim(n.attribute("axis").as_string());
     b.width = length(n, "width");
     b.height = length(n, "height");
     if (n.attribute("reference")) b.reference = number(n, "reference");
@@ -400,12 +401,14 @@ void Parser::collect(pugi::xml_node n, Inline style, Inlines& out) {
         } else if (name == "a") {
             inner.href = child.attribute("href").as_string();
             if (inner.href.empty()) error(child, "<a> needs an href attribute");
+        } else if (name == "nohyphen") {
+            inner.no_hyphen = true;
         } else if (name == "br") {
             inner.line_break = true;
             out.push_back(inner);
             continue;
         } else {
-            error(child, "unknown element <" + std::string(name) + "> in text; expected <b>, <i>, <a> or <br/>");
+            error(child, "unknown element <" + std::string(name) + "> in text; expected <b>, <i>, <a>, <nohyphen> or <br/>");
             continue;
         }
         collect(child, inner, out);

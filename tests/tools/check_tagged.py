@@ -11,7 +11,8 @@ The comparison is by characters, ignoring white space and hyphens (pdftotext joi
 hyphenated at line ends). Inside a Table or a Figure, characters are compared as a
 multiset: pdftotext reads wrapped table cells line by line across the row and chart
 labels by height, while the tree (rightly) holds them cell by cell. Repeated header rows
-of a table, artifacts on continuation pages, are allowed inside their table."""
+of a table, artifacts on continuation pages, are allowed inside their table, and so is the
+"(fortsat fra forrige side)" line above a row or fact box continued from the page before."""
 import collections
 import re
 import subprocess
@@ -26,6 +27,10 @@ STANDARD = {"Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "
 
 def chars(text):
     return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+# The artifact above the part of a table row or fact box continued from the page before.
+CONTINUED = chars("(fortsat fra forrige side)")
 
 
 def run(args):
@@ -106,7 +111,7 @@ def compare(blocks, text, pages):
             pos += len(want)
             continue
         need = collections.Counter(want)
-        extra = collections.Counter(chars(header) * max(pages - 1, 0))
+        extra = collections.Counter((chars(header) + CONTINUED) * max(pages - 1, 0))
         while sum(need.values()) > 0:
             if pos >= len(text):
                 return f"table or figure text missing: {''.join(need.elements())[:60]!r}"
