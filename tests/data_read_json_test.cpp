@@ -187,3 +187,13 @@ TEST_CASE("JSON values up to the node limit are read; one more is an error where
     many += "]}";
     CHECK(json_error(many) == "1:200003 /a/9/9997: the case has more values than the limit of 100000");
 }
+
+TEST_CASE("regression (fuzz_json): a syntax error never echoes what it read, even text shaped like its own message",
+          "[data][json][privacy]") {
+    // The string holds "'; expected " and a CPR number before the raw line break that ends it.
+    const std::string text = "{\"a\": \"x'; expected 3001901234 y\n\"}";
+    CHECK(json_error(text) == "1:33: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
+    CHECK(json_error("{\"a\": \"x'; expected end of input\n\"}") ==
+          "1:33: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
+    CHECK(json_error("{} x") == "1:4: invalid literal; expected end of input");  // the parser's own part stays
+}

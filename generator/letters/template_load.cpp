@@ -179,14 +179,13 @@ const TemplateLoader::Source* TemplateLoader::source(const fs::path& path, const
     const mu::mustache parsed(src.text);
     if (!parsed.is_valid()) {
         const std::string& message = parsed.error_message();
+        // The library says where as "… at OFFSET".
         std::size_t line = 0;
-        if (const auto at = message.rfind(" at "); at != std::string::npos) {
-            const std::string offset = message.substr(at + 4);
-            if (!offset.empty() && std::all_of(offset.begin(), offset.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-                line = static_cast<std::size_t>(std::count(src.text.begin(),
-                                                           src.text.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(std::stoul(offset), src.text.size())),
-                                                           '\n')) + 1;
-            }
+        const auto at = message.rfind(" at ");
+        const std::string_view offset = at == std::string::npos ? std::string_view() : std::string_view(message).substr(at + 4);
+        if (!offset.empty() && offset.size() < 10 && std::all_of(offset.begin(), offset.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            const auto end = std::min<std::size_t>(std::stoul(std::string(offset)), src.text.size());
+            line = static_cast<std::size_t>(std::count(src.text.begin(), src.text.begin() + static_cast<std::ptrdiff_t>(end), '\n')) + 1;
         }
         error(file + ":" + std::to_string(line) + ": error: " + message);
     }
