@@ -197,3 +197,11 @@ TEST_CASE("regression (fuzz_json): a syntax error never echoes what it read, eve
           "1:33: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
     CHECK(json_error("{} x") == "1:4: invalid literal; expected end of input");  // the parser's own part stays
 }
+
+TEST_CASE("regression (fuzz_json): a path never shows ten digits, even where escaping a '/' makes them",
+          "[data][json][privacy]") {
+    // "~1" (the escaped '/') and nine digits read as a CPR number: masked like one.
+    data::ReadLimits limits;
+    limits.max_string_bytes = 4;
+    CHECK(json_error(R"({"a/300190123": "12345"})", limits) == "1:2 /a~130019-xxxx: string is longer than the limit of 4 bytes");
+}

@@ -276,7 +276,7 @@ std::string TreeBuilder::child_path() const {
     for (const auto& frame : stack_) {
         path += '/';
         path += frame.value.type == Value::Type::array ? std::to_string(frame.value.items.size())
-                                                       : pointer_token(mask_cpr_numbers(frame.key));
+                                                       : mask_cpr_numbers(pointer_token(frame.key));
     }
     return path;
 }

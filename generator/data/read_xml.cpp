@@ -187,7 +187,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
 void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
                           const std::string& path) {
     const std::string_view name = child.name();
-    std::string child_path = path + '/' + pointer_token(mask_cpr_numbers(name));
+    std::string child_path = path + '/' + mask_cpr_numbers(pointer_token(name));
     const auto [it, fresh] = index.emplace(name, std::pair(object.members.size(), positions_.at(element_offset(child))));
     Value* array = nullptr;
     if (!fresh) {

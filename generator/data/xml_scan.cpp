@@ -120,7 +120,7 @@ struct Frame {
 std::string path_of(const std::vector<Frame>& open) {
     std::string path;
     for (std::size_t i = 1; i < open.size(); ++i) {
-        path += '/' + pointer_token(mask_cpr_numbers(open[i].name));
+        path += '/' + mask_cpr_numbers(pointer_token(open[i].name));
         if (open[i].repeat > 0) path += '/' + std::to_string(open[i].repeat);
     }
     return path;
