@@ -194,6 +194,8 @@ TEST_CASE("quote() masks anything that looks like a CPR number, as the letters d
         CHECK(data::quote(s) == "\"" + std::string(s) + "\"");
     }
     CHECK(data::shown("37.5") == "37.5");
+    // Regression (fuzz_xml): an escape's digits and the digits after it never read as one.
+    CHECK(data::shown("\x14" "026-11123") == "\\u001402-xxxxxx");
     CHECK(data::shown("3001901234.5") == "300190-xxxx.5");
     CHECK(data::mask_cpr_numbers("x300190 1234y" + std::string(100, 'z')) == "x300190-xxxxy" + std::string(100, 'z'));
 }

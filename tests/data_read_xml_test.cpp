@@ -208,3 +208,10 @@ TEST_CASE("XML errors that name elements never echo a CPR number", "[data][xml][
     CHECK(xml_error("<?xml version=\"1.0\" encoding=\"3001901234\"?><sag/>") ==
           "1:1: encoding \"300190-xxxx\" is not supported; case files must be UTF-8");
 }
+
+TEST_CASE("regression (fuzz_xml): an escaped control character and the digits after it never read as a CPR number",
+          "[data][xml][privacy]") {
+    // "\u0014" then "026-11123": shown as "\u001402-xxxxxx", not as "…014026-1112…".
+    CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-11123></sag>") ==
+          "1:17: end tag </brevdat\\u001402-xxxxxx> does not match <brevdato>");
+}

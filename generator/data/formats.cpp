@@ -285,7 +285,8 @@ std::string shown(std::string_view text) {
         }
     }
     if (i < text.size()) out += "…";
-    return out;
+    // Escapes end in digits ("\u0014"): with digits after them they could read as a CPR number.
+    return mask_cpr_numbers(out);
 }
 
 std::string quote(std::string_view text) {
