@@ -214,4 +214,7 @@ TEST_CASE("regression (fuzz_xml): an escaped control character and the digits af
     // "\u0014" then "026-11123": shown as "\u001402-xxxxxx", not as "…014026-1112…".
     CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-11123></sag>") ==
           "1:17: end tag </brevdat\\u001402-xxxxxx> does not match <brevdato>");
+    // Also where the value is cut at 40 characters inside a long run of digits.
+    CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-" + std::string(100, '6') + "></sag>") ==
+          "1:17: end tag </brevdat\\u001402-xxxxxxx-xxxxxxxxxxxxxxxxxxxxx…> does not match <brevdato>");
 }

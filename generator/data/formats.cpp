@@ -266,7 +266,7 @@ std::string shown(std::string_view text) {
         // Masked before shortening, so a number cut at the 40th character is masked too.
         if (const auto masked = cpr_like_at(text, i)) {
             const std::size_t room = std::max<std::size_t>(11, max_characters - count);
-            if (masked->text.size() > room) return out + masked->text.substr(0, room) + "…";
+            if (masked->text.size() > room) return mask_cpr_numbers(out + masked->text.substr(0, room)) + "…";
             out += masked->text;
             i += masked->length;
             count += masked->text.size() - 1;
