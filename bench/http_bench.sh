@@ -5,7 +5,7 @@
 #
 #   bench/http_bench.sh [BREVGEN] [KIND] [CASE] [SECONDS] [CONNECTIONS]
 #   defaults: build/brevgen indkaldelse examples/indkaldelse-arbejdsgiver.json 10 2
-#   environment: SERVE_THREADS (default: the server's own, 4 per core), WRK_THREADS (default 1)
+#   environment: SERVE_THREADS (default: the server's own, one per core), WRK_THREADS (default 1)
 #
 # Only loopback traffic; the run is bounded by SECONDS (+2 s warm-up) and the server is
 # stopped with SIGTERM at the end (its exit code is checked: a clean drain exits 0).

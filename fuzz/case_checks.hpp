@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "letters/spec.hpp"
+#include "letters/registry.hpp"
 
 namespace fuzz_checks {
 
@@ -61,9 +61,9 @@ void within_tight_limits(Read read, std::string_view text, std::size_t slack) {
 /// Validation of every kind, with fonts that draw nothing above U+2FFF.
 inline void validate_all(const brevgen::data::Value& root) {
     const brevgen::data::Drawable drawable = [](char32_t c) { return c < 0x3000; };
-    for (const auto& kind : brevgen::letters::kinds()) {
+    for (const auto& kind : brevgen::letters::KindRegistry::built_in()->all()) {
         auto copy = root;
-        no_cpr_in(brevgen::data::validate(kind, copy, drawable));
+        no_cpr_in(brevgen::data::validate(kind.fields, copy, drawable));
     }
 }
 

@@ -1,4 +1,5 @@
-// libFuzzer: the batch extract reader (NDJSON and XML, sniffed) over an in-memory extract.
+// libFuzzer: the batch extract reader (NDJSON and XML, sniffed) over an in-memory extract:
+// cutting it into records, and reading each record with the case readers.
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -16,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     ::lseek(fd, 0, SEEK_SET);
     auto input = std::make_unique<brevgen::batch::Input>(fd, true, size);
-    auto reader = brevgen::batch::open_extract(std::move(input), 4096);
+    brevgen::ReadLimits limits;
+    limits.max_input_bytes = 4096;
+    auto reader = brevgen::batch::open_extract(std::move(input), limits);
     for (int i = 0; reader && i < 10000; ++i) {
         if (!reader->next()) break;
     }

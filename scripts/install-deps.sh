@@ -40,14 +40,24 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm for the test tools, when node came without it (Debian packages npm on its own).
-if ! command -v npm > /dev/null; then
+# Node.js and npm for the test tools, from Debian when the machine has none (Debian
+# packages npm on its own).
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends npm
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  command -v node > /dev/null || "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs
+  command -v npm > /dev/null || "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends npm
 fi
 
-# The JavaScript test tools (PDF.js text extraction, the plan page's browser test), exactly
-# as tests/js/package-lock.json pins them. No install scripts run: puppeteer-core drives the
-# chromium above and downloads no browser.
-npm ci --prefix "$(dirname "$0")/../tests/js" --ignore-scripts --no-audit --no-fund --loglevel=error
+# The JavaScript test tools (PDF.js text extraction, the plan page's browser test, the
+# OpenAPI lint, JSON Schema and validating-proxy contract tests), exactly as
+# tests/js/package-lock.json pins them. No install scripts run: puppeteer-core drives the
+# chromium above and downloads no browser. npm ci starts from scratch every time, so it is
+# skipped when the installed tree was made from this very lock file.
+js="$(dirname "$0")/../tests/js"
+if ! cmp -s "$js/package-lock.json" "$js/node_modules/.installed-from-lock"; then
+  npm ci --prefix "$js" --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp "$js/package-lock.json" "$js/node_modules/.installed-from-lock"
+fi

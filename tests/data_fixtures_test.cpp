@@ -10,19 +10,12 @@
 #include "data_test_support.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/layout.hpp"
-#include "letters/spec.hpp"
 
 using namespace data_test;
 namespace data = brevgen::data;
 namespace letters = brevgen::letters;
 
 namespace {
-
-std::vector<std::string> kind_slugs() {
-    std::vector<std::string> slugs;
-    for (const auto& kind : letters::kinds()) slugs.push_back(kind.slug);
-    return slugs;
-}
 
 /// The letter fonts' coverage, as the engine checks printed fields with it.
 const data::Drawable& drawable() {
@@ -33,7 +26,7 @@ const data::Drawable& drawable() {
 
 letters::CaseResult load_fixture(const std::string& dir, const std::string& name, const std::string& kind) {
     const auto text = read_file(repo_path(dir + "/" + name));
-    return letters::load_case(kind, text, data::format_from_extension(name), {}, drawable());
+    return load_case(kind, text, data::format_from_extension(name), drawable());
 }
 
 }  // namespace

@@ -153,7 +153,7 @@ TEST_CASE("JSON input over the size limit is refused before parsing", "[data][js
     data::ReadLimits limits;
     limits.max_input_bytes = 10;
     CHECK(data::read_json("{\"a\":\"12\"}", limits).root);
-    CHECK(json_error("{\n\"a\":\"123\"}", limits) == "2:9: input is larger than the limit of 10 bytes");
+    CHECK(json_error("{\n\"a\":\"123\"}", limits) == "2:9: the input is larger than the limit of 10 bytes");
     CHECK(data::ReadLimits{}.max_input_bytes == 16u << 20);
 }
 

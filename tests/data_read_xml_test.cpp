@@ -161,7 +161,7 @@ TEST_CASE("XML text over the string limit, input over the size limit", "[data][x
     CHECK(xml_error("<sag><a>12345</a></sag>", limits) == "1:9 /a: string is longer than the limit of 4 bytes");
     limits = {};
     limits.max_input_bytes = 8;
-    CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: input is larger than the limit of 8 bytes");
+    CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: the input is larger than the limit of 8 bytes");
 }
 
 TEST_CASE("XML nodes up to the node limit are read; one more is refused before pugixml builds a DOM", "[data][xml][limits]") {

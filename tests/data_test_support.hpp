@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "common/diagnostic.hpp"
 #include "data/read.hpp"
 #include "data/value.hpp"
+#include "letters/registry.hpp"
 
 namespace data_test {
 
@@ -22,6 +24,28 @@ using brevgen::data::Value;
 inline fs::path repo_path(const std::string& relative) {
     if (fs::exists(relative)) return relative;
     return fs::path(BREVGEN_SOURCE_DIR) / relative;
+}
+
+/// A built-in kind's record; the test fails when there is no such kind.
+inline const brevgen::letters::KindRecord& kind_record(std::string_view slug) {
+    const auto* kind = brevgen::letters::KindRegistry::built_in()->find(slug);
+    if (kind == nullptr) throw std::runtime_error("no built-in kind " + std::string(slug));
+    return *kind;
+}
+
+/// The built-in kinds' slugs, in registry order.
+inline std::vector<std::string> kind_slugs() { return brevgen::letters::KindRegistry::built_in()->slugs(); }
+
+/// Reads and validates a case for a built-in kind (an unknown kind gives the registry's error),
+/// with `drawable` checking printed fields against fonts when given.
+inline brevgen::letters::CaseResult load_case(std::string_view slug, std::string_view text,
+                                              std::optional<brevgen::data::Format> format = std::nullopt,
+                                              const brevgen::data::Drawable& drawable = {}) {
+    const auto registry = brevgen::letters::KindRegistry::built_in();
+    if (const auto* kind = registry->find(slug)) return brevgen::letters::load_case(*kind, text, format, {}, drawable);
+    brevgen::letters::CaseResult unknown;
+    unknown.diagnostics.push_back(registry->unknown(slug));
+    return unknown;
 }
 
 inline std::string read_file(const fs::path& path) {

@@ -5,7 +5,7 @@
 
 #include "data/schema.hpp"
 #include "data_test_support.hpp"
-#include "letters/spec.hpp"
+#include "letters/registry.hpp"
 
 using namespace data_test;
 namespace data = brevgen::data;
@@ -28,7 +28,7 @@ FieldSpec field(std::string name, FieldType type, data::Presence p = presence::r
 }
 
 /// A small description exercising the engine without the letter kinds.
-data::KindSpec test_kind() {
+data::DocumentSpec test_kind() {
     FieldSpec timer = field("timer", FieldType::number);
     timer.minimum = 0;
     FieldSpec antal = field("antal", FieldType::integer, presence::optional());
@@ -43,7 +43,7 @@ data::KindSpec test_kind() {
     FieldSpec sted = field("sted", FieldType::string, presence::required_when("/form", {"fysisk"}));
     FieldSpec root = field("", FieldType::object, presence::required(),
                            {dato, form, sted, uger, tags, antal, field("telefon", FieldType::string, presence::optional())});
-    return {"test", "a test kind", root, nullptr};
+    return {root, nullptr};
 }
 
 struct Checked {
@@ -51,7 +51,7 @@ struct Checked {
     brevgen::Diagnostics diagnostics;
 };
 
-Checked check(const data::KindSpec& kind, std::string_view text) {
+Checked check(const data::DocumentSpec& kind, std::string_view text) {
     auto r = data::read_case(text);
     INFO(render(r.diagnostics, "input"));
     REQUIRE(r.root);
@@ -160,9 +160,7 @@ TEST_CASE("the case itself must be an object", "[data][validate]") {
 }
 
 TEST_CASE("CPR values are never repeated in messages", "[data][validate]") {
-    const auto* kind = letters::find_kind("information-medarbejder");
-    REQUIRE(kind != nullptr);
-    auto c = check(*kind, R"({"medarbejder": {"cpr": 1203781234}})");
+    auto c = check(kind_record("information-medarbejder").fields, R"({"medarbejder": {"cpr": 1203781234}})");
     bool found = false;
     for (const auto& d : c.diagnostics) {
         CHECK(d.message.find("1203781234") == std::string::npos);
@@ -173,7 +171,7 @@ TEST_CASE("CPR values are never repeated in messages", "[data][validate]") {
 
 TEST_CASE("every problem in a case is reported in one run", "[data][validate]") {
     const auto text = read_file(repo_path("fixtures/invalid/referat--many-errors.json"));
-    const auto result = letters::load_case("referat", text);
+    const auto result = load_case("referat", text);
     CHECK(result.diagnostics.size() == 11);
     CHECK_FALSE(result.root);
 }
@@ -183,7 +181,7 @@ TEST_CASE("meeting times: the end after the start, on the same day", "[data][val
     const auto with = [&](std::string from, std::string to) {
         auto text = base;
         text.replace(text.find(from), from.size(), to);
-        return lines(letters::load_case("indkaldelse", text).diagnostics);
+        return lines(load_case("indkaldelse", text).diagnostics);
     };
     CHECK(with("\"slut\": \"2026-11-30T11:00\"", "\"slut\": \"2026-11-30T10:00\"") ==
           Lines{"42:13 /moede/slut: the meeting must end after it starts, at 10:00"});
@@ -199,27 +197,25 @@ TEST_CASE("meeting times: the end after the start, on the same day", "[data][val
 }
 
 TEST_CASE("kinds: the five slugs, their listing, and unknown kinds", "[data][validate][letters]") {
-    std::vector<std::string> slugs;
-    for (const auto& kind : letters::kinds()) slugs.push_back(kind.slug);
-    CHECK(slugs == std::vector<std::string>{"information-medarbejder", "information-arbejdsgiver", "indkaldelse",
-                                            "optrapningsplan", "referat"});
-    CHECK(letters::kinds_listing().starts_with(
+    const auto registry = letters::KindRegistry::built_in();
+    CHECK(registry->slugs() == std::vector<std::string>{"information-medarbejder", "information-arbejdsgiver",
+                                                        "indkaldelse", "optrapningsplan", "referat"});
+    CHECK(registry->listing().starts_with(
         "information-medarbejder   Første brev til den sygemeldte medarbejder\n"
         "information-arbejdsgiver  "));
-    CHECK(letters::find_kind("referat") != nullptr);
-    CHECK(letters::find_kind("Referat") == nullptr);
-    const auto error = letters::unknown_kind_error("brev");
+    CHECK(registry->find("referat") != nullptr);
+    CHECK(registry->find("Referat") == nullptr);
+    const auto error = registry->unknown("brev");
     CHECK(error.message == "unknown letter kind \"brev\"; known kinds: information-medarbejder, "
                            "information-arbejdsgiver, indkaldelse, optrapningsplan, referat");
     CHECK(error.pos.line == 0);
-    CHECK(letters::load_case("brev", "{}").diagnostics.size() == 1);
 }
 
 TEST_CASE("load_case reads the format it is told, or sniffs", "[data][validate][letters]") {
     const auto xml = read_file(repo_path("fixtures/valid/referat-telefon.xml"));
-    CHECK(letters::load_case("referat", xml).root);
-    CHECK(letters::load_case("referat", xml, data::Format::xml).root);
-    const auto as_json = letters::load_case("referat", xml, data::Format::json);
+    CHECK(load_case("referat", xml).root);
+    CHECK(load_case("referat", xml, data::Format::xml).root);
+    const auto as_json = load_case("referat", xml, data::Format::json);
     CHECK_FALSE(as_json.root);
     REQUIRE(as_json.diagnostics.size() == 1);
     CHECK(as_json.diagnostics[0].message == "invalid literal");
@@ -227,9 +223,9 @@ TEST_CASE("load_case reads the format it is told, or sniffs", "[data][validate][
 
 TEST_CASE("the employer's copy needs the employer's address and contact", "[data][validate][letters]") {
     auto text = read_file(repo_path("fixtures/valid/indkaldelse-telefon.json"));
-    CHECK(letters::load_case("indkaldelse", text).root);
+    CHECK(load_case("indkaldelse", text).root);
     text.replace(text.find("\"arbejdsgiver\": {"), 17, "\"modtager\": \"arbejdsgiver\",\n  \"arbejdsgiver\": {");
-    CHECK(lines(letters::load_case("indkaldelse", text).diagnostics) ==
+    CHECK(lines(load_case("indkaldelse", text).diagnostics) ==
           Lines{"20:19 /arbejdsgiver/adresse: missing, but required when /modtager is \"arbejdsgiver\"",
                 "20:19 /arbejdsgiver/kontaktperson: missing, but required when /modtager is \"arbejdsgiver\""});
 }

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <functional>
 #include <set>
 
@@ -12,6 +14,7 @@
 #include "http/access_log.hpp"
 #include "http/auth.hpp"
 #include "http/letters.hpp"
+#include "http/problem.hpp"
 #include "http/routes.hpp"
 #include "http/server.hpp"
 #include "http/service.hpp"
@@ -51,10 +54,10 @@ TEST_CASE("http: routes match whole paths only") {
 }
 
 TEST_CASE("http: media types of a case") {
-    CHECK(case_format("application/json") == data::Format::json);
-    CHECK(case_format("Application/XML") == data::Format::xml);
-    CHECK(case_format("application/json; charset=utf-8") == data::Format::json);
-    CHECK(case_format("application/xml;charset=\"UTF-8\"") == data::Format::xml);
+    CHECK(case_format("application/json") == CaseFormat::json);
+    CHECK(case_format("Application/XML") == CaseFormat::xml);
+    CHECK(case_format("application/json; charset=utf-8") == CaseFormat::json);
+    CHECK(case_format("application/xml;charset=\"UTF-8\"") == CaseFormat::xml);
     CHECK_FALSE(case_format("application/json; charset=iso-8859-1"));
     CHECK_FALSE(case_format("application/json; boundary=x"));
     CHECK_FALSE(case_format("text/plain"));
@@ -113,6 +116,27 @@ TEST_CASE("http: token files") {
     CHECK_FALSE(load_tokens(write_temp("aaaaaaaa bbbbbbbbbbbbb\n", ".tok"), error));
     CHECK_FALSE(load_tokens("/nonexistent/tokens", error));
     CHECK(error.find("cannot read") != std::string::npos);
+}
+
+TEST_CASE("http: a token file's byte-order mark is dropped, and others' access is warned about") {
+    using brevgen::test::write_temp;
+    std::string error, warning;
+    const std::string file = write_temp("\xEF\xBB\xBF" "aaaaaaaaaaaaaaaa1\r\nbbbbbbbbbbbbbbbb2\r\n", ".tok");
+    ::chmod(file.c_str(), 0600);
+    const auto tokens = load_tokens(file, error, &warning);
+    REQUIRE(tokens);
+    CHECK(*tokens == std::vector<std::string>{"aaaaaaaaaaaaaaaa1", "bbbbbbbbbbbbbbbb2"});
+    CHECK(warning.empty());
+    const std::string presented = "Bearer aaaaaaaaaaaaaaaa1";  // the first token works, BOM or not
+    CHECK(TokenSet(*tokens).accepts(&presented));
+    ::chmod(file.c_str(), 0644);
+    REQUIRE(load_tokens(file, error, &warning));
+    CHECK(warning == file + ": warning: other users may read the token file (mode 0644); make it readable by the "
+                           "service's user only (chmod 600)");
+    CHECK(token_file_mode_warning("t", 0100640).find("(mode 0640)") != std::string::npos);
+    CHECK(token_file_mode_warning("t", 0100602).find("(mode 0602)") != std::string::npos);
+    CHECK(token_file_mode_warning("t", 0100400).empty());
+    CHECK(token_file_mode_warning("t", 0100600).empty());
 }
 
 TEST_CASE("http: listen addresses and loopback") {
@@ -275,4 +299,63 @@ TEST_CASE("http: the OpenAPI document's references all resolve") {
         }
     };
     walk(doc);
+}
+
+TEST_CASE("http: the OpenAPI document describes security as the server checks it") {
+    for (const bool with_tokens : {false, true}) {
+        INFO("tokens: " << with_tokens);
+        Service service(engine(), ServiceOptions{1 << 20, with_tokens ? std::vector<std::string>{"token-0123456789abcdef"}
+                                                                      : std::vector<std::string>{}});
+        Request r;
+        r.method = "GET";
+        r.path = "/openapi.json";
+        r.headers = {{"Authorization", "Bearer token-0123456789abcdef"}};
+        const json doc = json::parse(service.handle(r).body);
+        CHECK(doc["servers"].size() == 1);
+        CHECK(doc["security"].empty() == !with_tokens);
+        CHECK(doc["components"].contains("securitySchemes") == with_tokens);
+        for (const auto& [path, item] : doc["paths"].items()) {
+            for (const auto& [method, op] : item.items()) {
+                if (method == "parameters") continue;
+                INFO(method << " " << path);
+                const bool open = !with_tokens || (op.contains("security") && op["security"].empty());
+                CHECK(op["responses"].contains("401") == !open);
+                if (path == "/healthz") CHECK(op["security"] == json::array());
+                for (const char* status : {"400", "405", "408", "414", "431", "503", "505"}) CHECK(op["responses"].contains(status));
+            }
+        }
+        const json& letter = doc["paths"]["/v1/letters/indkaldelse"]["post"]["responses"];
+        CHECK(letter["400"]["$ref"] == "#/components/responses/BadRequestOrMalformedCase");
+        CHECK(letter["422"]["$ref"] == "#/components/responses/InvalidCase");
+    }
+}
+
+TEST_CASE("http: every status the server sends has its RFC 9110 reason phrase as problem title") {
+    const std::vector<std::pair<int, std::string>> rfc9110{
+        {400, "Bad Request"},          {401, "Unauthorized"},       {404, "Not Found"},
+        {405, "Method Not Allowed"},   {408, "Request Timeout"},    {411, "Length Required"},
+        {413, "Content Too Large"},    {414, "URI Too Long"},       {415, "Unsupported Media Type"},
+        {422, "Unprocessable Content"}, {431, "Request Header Fields Too Large"},  // RFC 6585
+        {500, "Internal Server Error"}, {503, "Service Unavailable"}, {505, "HTTP Version Not Supported"}};
+    for (const auto& [status, phrase] : rfc9110) {
+        INFO(status);
+        CHECK(status_title(status) == phrase);
+        CHECK(json::parse(problem(status, "d", "id").body)["title"] == phrase);
+    }
+    // And the OpenAPI document lists no status outside that list (and 200).
+    Service service(engine(), ServiceOptions{1 << 20, {"token-0123456789abcdef"}});
+    Request r;
+    r.method = "GET";
+    r.path = "/openapi.json";
+    r.headers = {{"Authorization", "Bearer token-0123456789abcdef"}};
+    const json doc = json::parse(service.handle(r).body);
+    for (const auto& [path, item] : doc["paths"].items()) {
+        for (const auto& [method, op] : item.items()) {
+            if (method == "parameters") continue;
+            for (const auto& [status, response] : op["responses"].items()) {
+                INFO(method << " " << path << " " << status);
+                CHECK((status == "200" || status_title(std::stoi(status)) != "Error"));
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,16 +81,21 @@ public:
     }
 
     /// The server's resident memory in KiB (VmRSS), or -1.
-    long rss_kb() const {
+    long rss_kb() const { return status_kb("VmRSS:"); }
+
+    /// The server's peak resident memory so far in KiB (VmHWM), or -1.
+    long peak_rss_kb() const { return status_kb("VmHWM:"); }
+
+private:
+    long status_kb(const std::string& field) const {
         std::ifstream in("/proc/" + std::to_string(pid_) + "/status");
         std::string line;
         while (std::getline(in, line)) {
-            if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+            if (line.rfind(field, 0) == 0) return std::stol(line.substr(field.size()));
         }
         return -1;
     }
 
-private:
     [[noreturn]] void exec_child(const std::vector<std::string>& argv) {
         const int err = ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int null = ::open("/dev/null", O_RDWR);
@@ -136,11 +142,11 @@ struct RawReply {
     }
 };
 
-/// Connects to 127.0.0.1:port, sends `head`, then `filler` bytes of 'x' in 64 KiB pieces
-/// (stopping quietly when the server has closed), and reads until the server closes or
-/// `timeout_ms` passes.
-inline RawReply raw_exchange(int port, const std::string& head, std::size_t filler = 0, int timeout_ms = 5000) {
+/// A socket connected to 127.0.0.1:port; `receive_buffer` > 0 sets SO_RCVBUF first (a
+/// small one makes a client that does not read fill up quickly).
+inline int connect_loopback(int port, int receive_buffer = 0) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (receive_buffer > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -149,19 +155,46 @@ inline RawReply raw_exchange(int port, const std::string& head, std::size_t fill
         ::close(fd);
         throw std::runtime_error("cannot connect");
     }
-    ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
-    const std::string piece(64 * 1024, 'x');
-    for (std::size_t sent = 0; sent < filler;) {
-        const std::size_t n = std::min(piece.size(), filler - sent);
-        if (::send(fd, piece.data(), n, MSG_NOSIGNAL) <= 0) break;
-        sent += n;
+    return fd;
+}
+
+/// A client connection kept open across steps: for clients that hold a connection (slow,
+/// idle, not reading) while others are served.
+class Socket {
+public:
+    explicit Socket(int port) : fd_(connect_loopback(port)) {}
+    ~Socket() { close(); }
+    Socket(const Socket&) = delete;
+    Socket& operator=(const Socket&) = delete;
+
+    /// Sends what the socket takes; false once the server has closed or reset it.
+    bool send(const std::string& bytes) {
+        return fd_ >= 0 && ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
     }
+
+    /// Reads until the server closes or `timeout_ms` passes, or (when `until` is given)
+    /// until the text read so far contains it.
+    RawReply read(int timeout_ms, const std::string& until = "");
+
+    void close() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+private:
+    int fd_;
+};
+
+/// Reads from `fd` until the peer closes, `timeout_ms` passes, or `until` (when not empty)
+/// has been read; the status is that of the first response.
+inline RawReply read_reply(int fd, int timeout_ms, const std::string& until = "") {
     RawReply reply;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     char buf[65536];
     while (std::chrono::steady_clock::now() < deadline) {
+        if (!until.empty() && reply.text.find(until) != std::string::npos) break;
         pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) continue;
+        if (::poll(&p, 1, 20) <= 0) continue;
         const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n <= 0) {
             reply.closed = true;
@@ -169,8 +202,26 @@ inline RawReply raw_exchange(int port, const std::string& head, std::size_t fill
         }
         reply.text.append(buf, static_cast<std::size_t>(n));
     }
-    ::close(fd);
     if (reply.text.rfind("HTTP/1.1 ", 0) == 0) reply.status = std::stoi(reply.text.substr(9, 3));
+    return reply;
+}
+
+inline RawReply Socket::read(int timeout_ms, const std::string& until) { return read_reply(fd_, timeout_ms, until); }
+
+/// Connects to 127.0.0.1:port, sends `head`, then `filler` bytes of 'x' in 64 KiB pieces
+/// (stopping quietly when the server has closed), and reads until the server closes or
+/// `timeout_ms` passes.
+inline RawReply raw_exchange(int port, const std::string& head, std::size_t filler = 0, int timeout_ms = 5000) {
+    const int fd = connect_loopback(port);
+    ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+    const std::string piece(64 * 1024, 'x');
+    for (std::size_t sent = 0; sent < filler;) {
+        const std::size_t n = std::min(piece.size(), filler - sent);
+        if (::send(fd, piece.data(), n, MSG_NOSIGNAL) <= 0) break;
+        sent += n;
+    }
+    RawReply reply = read_reply(fd, timeout_ms);
+    ::close(fd);
     return reply;
 }
 

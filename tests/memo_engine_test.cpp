@@ -34,7 +34,7 @@ Message message_of(const json& c, std::int64_t created = 1795435200) {
     static Renderer renderer(engine());
     MessageOptions options;
     options.created = created;
-    return renderer.message("indkaldelse", c.dump(), data::Format::json, options);
+    return renderer.message("indkaldelse", c.dump(), CaseFormat::json, options);
 }
 
 std::string reservation(const Message& m, const char* what) {
@@ -104,7 +104,7 @@ TEST_CASE("a case whose recipient has no number is invalid as a message, with it
     c["medarbejder"].erase("cpr");
     const std::string text = c.dump(2);
     Renderer renderer(engine());
-    auto m = renderer.message("indkaldelse", text, data::Format::json);
+    auto m = renderer.message("indkaldelse", text, CaseFormat::json);
     CHECK(m.outcome == Outcome::invalid);
     CHECK(m.xml.empty());
     CHECK(m.pdf.empty());  // stopped before the PDF was made
@@ -113,19 +113,19 @@ TEST_CASE("a case whose recipient has no number is invalid as a message, with it
           "error: /medarbejder: a Digital Post message to the employee needs \"cpr\"");
     CHECK(m.diagnostics[0].pos.line > 1);
     // The letter itself is fine without it.
-    CHECK(renderer.render("indkaldelse", text, data::Format::json).outcome == Outcome::ok);
+    CHECK(renderer.render("indkaldelse", text, CaseFormat::json).outcome == Outcome::ok);
 
     c = invitation();
     c["modtager"] = "arbejdsgiver";
     c["arbejdsgiver"].erase("cvr");
-    m = renderer.message("indkaldelse", c.dump(), data::Format::json);
+    m = renderer.message("indkaldelse", c.dump(), CaseFormat::json);
     CHECK(m.outcome == Outcome::invalid);
     REQUIRE(m.diagnostics.size() == 1);
     CHECK(m.diagnostics[0].path == "/arbejdsgiver");
 
     c = invitation();
     c["moede"]["sted"]["navn"] = std::string(300, 'x');
-    m = renderer.message("indkaldelse", c.dump(), data::Format::json);
+    m = renderer.message("indkaldelse", c.dump(), CaseFormat::json);
     CHECK(m.outcome == Outcome::invalid);
     REQUIRE(m.diagnostics.size() == 1);
     CHECK(m.diagnostics[0].path == "/moede/sted");
@@ -142,7 +142,7 @@ TEST_CASE("an engine loaded without messages in mind reports a profile without a
     s.sender_file = profile;
     s.check_kinds = {"referat"};
     Renderer renderer(Engine::load(s));
-    const auto m = renderer.message("referat", slurp("examples/referat.json"), data::Format::json);
+    const auto m = renderer.message("referat", slurp("examples/referat.json"), CaseFormat::json);
     CHECK(m.outcome == Outcome::failed);
     REQUIRE(m.diagnostics.size() == 1);
     CHECK(format_diagnostic(m.diagnostics[0]) ==

@@ -8,28 +8,32 @@
 #include "cli_support.hpp"
 #include "common/utf8.hpp"
 #include "letters/message.hpp"
-#include "letters/spec.hpp"
+#include "letters/registry.hpp"
 
 using namespace brevgen;
 using namespace brevgen::test;
 
 TEST_CASE("every kind's notification is short and says nothing about the person or health", "[memo]") {
     std::size_t kinds = 0;
-    for (const auto& kind : letters::kinds()) {
+    for (const auto& kind : letters::KindRegistry::built_in()->all()) {
         ++kinds;
-        const auto& texts = letters::digital_post_texts(kind.slug);
-        for (const std::string_view note : {texts.to_employee, texts.to_employer}) {
-            INFO(kind.slug << ": " << note);
-            CHECK(!note.empty());
+        const auto& info = kind.info;
+        // A notification for each recipient the kind has, none for one it never has.
+        CHECK(info.notification_employee.empty() == !info.to_employee());
+        CHECK(info.notification_employer.empty() == !info.to_employer());
+        for (const std::string_view note : {info.notification_employee, info.notification_employer}) {
+            INFO(info.name << ": " << note);
+            if (note.empty()) continue;
             CHECK(utf8::length(note) <= 150);
             CHECK(note.find_first_of("0123456789@") == std::string_view::npos);
             for (const char* word : {"syg", "Syg", "helbred", "læge", "diagnose", "opfølgning", "fravær", "CPR"}) {
                 CHECK(note.find(word) == std::string_view::npos);
             }
         }
-        CHECK(texts.to_employee.rfind("Du ", 0) == 0);  // "du" to the employee, "I" to the company
-        CHECK(texts.to_employer.rfind("I ", 0) == 0);
-        CHECK(texts.appointment == (kind.slug == "indkaldelse"));
+        // "du" to the employee, "I" to the company
+        if (info.to_employee()) CHECK(info.notification_employee.rfind("Du ", 0) == 0);
+        if (info.to_employer()) CHECK(info.notification_employer.rfind("I ", 0) == 0);
+        CHECK(info.digital_post_appointment == (info.name == "indkaldelse"));
     }
     CHECK(kinds == 5);
 }

@@ -21,8 +21,9 @@
 #include "batch/print_file.hpp"
 #include "batch/progress.hpp"
 #include "batch/queue.hpp"
-#include "cli/io.hpp"
 #include "common/exit_codes.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::batch {
 
@@ -68,9 +69,10 @@ struct Pipeline {
     /// slow letter holds back the ones after it.
     static std::size_t window_size(unsigned jobs) { return 64 + 16 * std::size_t{jobs}; }
 
-    /// Case text read but not yet rendered, at most: thousands of ordinary records, or one
-    /// record at the input limit (which alone may take some 130 MB to render).
-    static constexpr std::size_t text_budget = std::size_t{16} << 20;
+    /// Records read (their case trees built) but not yet rendered, at most, counted by their
+    /// length in the extract: thousands of ordinary records, or one record at the input
+    /// limit (which alone may take some 130 MB to render).
+    static constexpr std::size_t record_budget = std::size_t{16} << 20;
 
     void producer_done() {
         if (--producers == 0) results.close();
@@ -81,7 +83,7 @@ struct Pipeline {
     fs::path dir;
     BoundedQueue<Job> work;
     BoundedQueue<Done> results;
-    ByteBudget text{text_budget};
+    ByteBudget records{record_budget};
     std::counting_semaphore<> window;
     std::atomic<int> producers;
     std::atomic<std::uint64_t> other_shards{0};
@@ -112,13 +114,13 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
                 d.already = true;
                 p.results.push(std::move(d));
             } else {
-                p.text.acquire(order->case_text.size());
+                p.records.acquire(order->bytes);
                 p.work.push(Job{d.seq, std::move(*order)});
             }
         }
         p.fatal = reader.fatal;
     } catch (const std::exception& e) {
-        p.fatal.push_back(make_error({}, "", std::string("cannot read the extract: ") + e.what()));
+        p.fatal.push_back(make_error({}, "", message::cannot_read("the extract", e.what())));
     }
     p.work.close();
     p.producer_done();
@@ -134,12 +136,12 @@ void render_orders(Pipeline& p) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
         }
-        const std::size_t text_bytes = job->order.case_text.size();
-        job.reset();  // the case text goes before the budget lets the next one in
-        p.text.release(text_bytes);
+        const std::size_t record_bytes = job->order.bytes;
+        job.reset();  // the case tree goes before the budget lets the next one in
+        p.records.release(record_bytes);
         // A record of megabytes leaves its peak in this thread's malloc arena; without
         // giving it back, every worker would keep the peak of the largest record it met.
-        if (text_bytes > (std::size_t{1} << 20)) ::malloc_trim(0);
+        if (record_bytes > (std::size_t{1} << 20)) ::malloc_trim(0);
         p.results.push(std::move(d));
     }
     p.producer_done();
@@ -204,11 +206,10 @@ private:
     }
 
     void add_to_print(const Row& row) {
-        std::string error;
-        const auto pdf = cli::read_input((p_.dir / row.file()).string(), error);
+        const auto pdf = io::read_file(p_.dir / row.file());
         try {
-            if (!pdf) throw std::runtime_error(error);
-            print_->append(*pdf);
+            if (!pdf) throw std::runtime_error(message::cannot_read(row.file(), pdf.error));
+            print_->append(*pdf.bytes);
         } catch (const std::exception& e) {
             print_error = *row.id + ".pdf: " + e.what();
         }
@@ -286,7 +287,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     // The extract first: nothing is created for an extract that is not there.
     auto input = Input::open(o.extract, error);
     if (!input) {
-        std::cerr << o.extract << ": error: cannot read the extract: " << error << '\n';
+        std::cerr << o.extract << ": error: " << message::cannot_read("the extract", error) << '\n';
         s.exit = exit_code::no_input;
         return s;
     }
@@ -308,7 +309,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
         return s;
     }
     try {
-        s.reader = open_extract(std::move(input), engine.settings().read_limits.max_input_bytes);
+        s.reader = open_extract(std::move(input), engine.settings().read_limits);
     } catch (const std::runtime_error& e) {
         std::cerr << o.extract << ": error: " << e.what() << '\n';
         s.exit = exit_code::no_input;

@@ -1,6 +1,8 @@
 #pragma once
 /// Reading a batch extract (docs/batch.md): NDJSON or XML letter orders, streamed one
-/// record at a time so that memory stays flat however long the extract is.
+/// record at a time so that memory stays flat however long the extract is. The readers
+/// here only cut the extract into records; each record is read by the engine's case
+/// reader (read_order), so its syntax, limits and positions are those of a case file.
 
 #include <cstdint>
 #include <memory>
@@ -9,45 +11,22 @@
 #include <string_view>
 
 #include "common/diagnostic.hpp"
-#include "data/value.hpp"
+#include "common/io.hpp"
+#include "engine/engine.hpp"
 
 namespace brevgen::batch {
 
-/// One letter order as the extract gives it: its syntax is checked, its meaning is not.
-struct Order {
+/// The extract's bytes: a file or stdin, read in chunks.
+using Input = io::InputStream;
+
+/// One letter order of the extract: where it is, and what the case reader made of it (its
+/// id, kind and case tree, or its errors: positions in the extract, paths in the record).
+/// Its syntax is checked, its meaning is not.
+struct Order : OrderRecord {
     std::uint64_t index = 0;       ///< 0-based record number in the extract (shards split these)
     SourcePos pos;                 ///< where the record starts in the extract
     std::uint64_t end_offset = 0;  ///< bytes of the extract up to the record's end (progress)
-    std::optional<std::string> id;
-    SourcePos id_pos;
-    std::optional<std::string> kind;
-    SourcePos kind_pos;
-    std::string case_text;  ///< the case alone: a JSON object, or a <sag> element
-    SourcePos case_pos;     ///< where case_text starts in the extract
-    data::Format format = data::Format::json;
-    Diagnostics errors;  ///< syntax and shape errors; positions in the extract, paths in the record
-};
-
-/// The extract's bytes: a file or stdin, read in chunks.
-class Input {
-public:
-    /// Opens a file, or stdin for "-"; nullptr with `error` set when it cannot be read.
-    static std::unique_ptr<Input> open(const std::string& name, std::string& error);
-    explicit Input(int fd, bool owned, std::uint64_t size) : fd_(fd), owned_(owned), size_(size) {}
-    ~Input();
-    Input(const Input&) = delete;
-    Input& operator=(const Input&) = delete;
-
-    /// Appends the next chunk to `buf`; false at the end. Throws std::runtime_error when
-    /// reading fails.
-    bool read_more(std::string& buf);
-    /// The size of a regular file, for progress; 0 when not known (a pipe).
-    std::uint64_t size() const { return size_; }
-
-private:
-    int fd_;
-    bool owned_;
-    std::uint64_t size_;
+    std::uint64_t bytes = 0;       ///< the record's own length, which its case tree was read from
 };
 
 /// Streams the records of an extract, in order.
@@ -64,18 +43,16 @@ public:
 };
 
 /// Sniffs the format (XML when the first non-space byte after an optional BOM is '<',
-/// NDJSON otherwise) and returns its reader. Records longer than `max_record_bytes` are
-/// reported as errors and skipped without being held in memory.
-std::unique_ptr<ExtractReader> open_extract(std::unique_ptr<Input> input, std::size_t max_record_bytes);
+/// NDJSON otherwise) and returns its reader. Records longer than `limits.max_input_bytes`
+/// are reported as errors and skipped without being held in memory; the others are read
+/// with `limits`.
+std::unique_ptr<ExtractReader> open_extract(std::unique_ptr<Input> input, const ReadLimits& limits);
 
 /// The NDJSON reader over `buf` (already read, BOM removed) and the rest of `input`.
-std::unique_ptr<ExtractReader> ndjson_reader(std::unique_ptr<Input> input, std::string buf, std::size_t max_record_bytes);
+std::unique_ptr<ExtractReader> ndjson_reader(std::unique_ptr<Input> input, std::string buf, const ReadLimits& limits);
 
 /// The XML reader over `buf` (already read, BOM removed) and the rest of `input`.
-std::unique_ptr<ExtractReader> xml_reader(std::unique_ptr<Input> input, std::string buf, std::size_t max_record_bytes);
-
-/// A position inside a case text moved into the extract, the case text starting at `origin`.
-SourcePos shift(SourcePos inner, SourcePos origin);
+std::unique_ptr<ExtractReader> xml_reader(std::unique_ptr<Input> input, std::string buf, const ReadLimits& limits);
 
 /// Advances a position over `text` (lines end at '\n'; columns count UTF-8 characters).
 SourcePos advance(SourcePos from, std::string_view text);

@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "batch/sha256.hpp"
-#include "data/formats.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::batch {
 
@@ -11,10 +11,10 @@ std::optional<std::string> check_id(std::string_view id) {
     const std::string rule = "an id is 1 to " + std::to_string(max_id_length) + " of A-Z a-z 0-9 . _ - and does not start with '.'";
     if (id.empty()) return "empty id; " + rule;
     if (id.size() > max_id_length) return "id longer than " + std::to_string(max_id_length) + " characters; " + rule;
-    if (id.front() == '.') return "id " + data::quote(id) + " starts with '.'; " + rule;
+    if (id.front() == '.') return "id " + quote(id) + " starts with '.'; " + rule;
     for (const char c : id) {
         const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (!ok) return "id " + data::quote(id) + " is not safe as a file name; " + rule;
+        if (!ok) return "id " + quote(id) + " is not safe as a file name; " + rule;
     }
     return std::nullopt;
 }

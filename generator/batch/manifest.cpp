@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "batch/atomic_file.hpp"
+#include "common/io.hpp"
 #include "batch/sha256.hpp"
 
 namespace brevgen::batch {
@@ -180,7 +180,7 @@ std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std:
     std::vector<RunCursor> runs;
     runs.reserve(starts.size() - 1);
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) runs.emplace_back(manifest, starts[i], starts[i + 1]);
-    AtomicFile out(manifest);
+    io::AtomicFile out(manifest);
     std::uint64_t kept = 0;
     for (;;) {
         // The smallest record among the runs' heads; on a tie the latest run wins.

@@ -7,7 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "batch/atomic_file.hpp"
+#include "common/io.hpp"
 #include "common/exit_codes.hpp"
 
 namespace brevgen::batch {
@@ -67,7 +67,7 @@ void OutputDir::sweep() {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
         const auto name = entry.path().filename().string();
-        if (is_temp_of(name, ".pdf") || is_temp_of(name, manifest_name)) {
+        if (io::is_temp_of(name, ".pdf") || io::is_temp_of(name, manifest_name)) {
             if (fs::remove(entry.path(), ec)) ++swept_;
         }
     }
@@ -79,7 +79,7 @@ void sweep_temp_files_of(const fs::path& target) {
     const auto name = target.filename().string();
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         const auto entry_name = entry.path().filename().string();
-        if (is_temp_of(entry_name, name) && entry_name.size() == name.size() + 8) fs::remove(entry.path(), ec);
+        if (io::is_temp_of(entry_name, name) && entry_name.size() == name.size() + 8) fs::remove(entry.path(), ec);
     }
 }
 

@@ -34,8 +34,9 @@ Row row_of(const Order& order);
 /// agree on which of two equal ids is the duplicate), an unknown kind. Returns the errors.
 Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
 
-/// Renders one order and writes `<id>.pdf` into `dir` atomically; the row says how it went
-/// (diagnostics moved from the case text to their place in the extract, paths under /case).
-Row render_order(Renderer& renderer, const Order& order, const std::filesystem::path& dir);
+/// Renders one order (its case tree is used up) and writes `<id>.pdf` into `dir`
+/// atomically; the row says how it went (diagnostics at their place in the extract, paths
+/// under /case).
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir);
 
 }  // namespace brevgen::batch

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "batch/atomic_file.hpp"
+#include "common/io.hpp"
 
 namespace brevgen::batch {
 
@@ -36,7 +36,7 @@ private:
     int new_object();
     void begin_object(int id);
 
-    AtomicFile file_;
+    io::AtomicFile file_;
     std::vector<std::uint64_t> offsets_;  ///< by object number; [0] unused
     std::vector<int> kids_;               ///< page objects in order
     std::uint64_t letters_ = 0;

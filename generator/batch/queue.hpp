@@ -1,6 +1,6 @@
 #pragma once
 /// A bounded blocking queue between the batch's threads (reader → workers → writer), and
-/// the byte budget that bounds the case text between the reader and the workers.
+/// the byte budget that bounds the records between the reader and the workers.
 
 #include <algorithm>
 #include <chrono>
@@ -73,7 +73,7 @@ private:
     bool closed_ = false;
 };
 
-/// Bytes of case text in flight (read, not yet rendered): acquire() waits while `n` more
+/// Bytes of records in flight (read, not yet rendered): acquire() waits while `n` more
 /// would go over the budget, unless nothing is in flight, so a record larger than the
 /// whole budget still goes, alone. Record count limits (the queues, the window) keep memory
 /// flat for ordinary records; this keeps it flat when records are megabytes each, where

@@ -1,18 +1,19 @@
 // The XML extract: <ordrer><ordre id="…" kind="…"><sag>…</sag></ordre>…</ordrer>.
 // A small streaming tokenizer finds record boundaries (tags, comments, CDATA, processing
-// instructions, quoted attributes) without building a tree; each record's <sag> element
-// is cut out as text and parsed later, one at a time, by the case reader.
+// instructions, quoted attributes) without building a tree; each record, from <ordre> to
+// its end tag, is cut out as text and read by the case reader (read_order).
 
 #include <stdexcept>
 
 #include "batch/extract.hpp"
 #include "batch/xml_tokens.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::batch {
 
 namespace {
 
-constexpr std::string_view root_name = "ordrer", record_name = "ordre", case_name = "sag";
+constexpr std::string_view root_name = "ordrer", record_name = "ordre";
 
 /// The nesting depth after token `t`, inside a record at `depth`. The record's own end tag
 /// closes it at any depth, so one malformed case does not swallow the records after it.
@@ -24,8 +25,8 @@ int next_depth(const Token& t, int depth) {
 
 class XmlReader final : public ExtractReader {
 public:
-    XmlReader(std::unique_ptr<Input> input, std::string buf, std::size_t max_record_bytes)
-        : input_(std::move(input)), buf_(std::move(buf)), max_(max_record_bytes) {}
+    XmlReader(std::unique_ptr<Input> input, std::string buf, const ReadLimits& limits)
+        : input_(std::move(input)), buf_(std::move(buf)), limits_(limits), max_(limits.max_input_bytes) {}
 
     std::optional<Order> next() override {
         try {
@@ -33,7 +34,7 @@ public:
         } catch (const XmlError& e) {
             fatal.push_back(make_error(position_at(e.offset), "", e.message));
         } catch (const std::runtime_error& e) {
-            fatal.push_back(make_error(position_at(pos_), "", e.what()));
+            fatal.push_back(make_error(position_at(pos_), "", message::cannot_read("the extract", e.what())));
             unreadable = true;
         }
         state_ = State::done;
@@ -45,7 +46,6 @@ private:
 
     std::optional<Order> next_record();
     Order record(const Token& start);
-    void record_attributes(const Token& start, Order& o) const;
     Order skip_record_rest(Order& o, int depth);
     std::optional<Token> token(std::size_t keep_from);
     void check_declaration(const Token& t) const;
@@ -70,6 +70,7 @@ private:
 
     std::unique_ptr<Input> input_;
     std::string buf_;
+    ReadLimits limits_;
     std::size_t max_;
     std::size_t pos_ = 0;             ///< scan position in buf_
     std::uint64_t buf_offset_ = 0;    ///< extract offset of buf_[0]
@@ -154,71 +155,29 @@ std::optional<Order> XmlReader::next_record() {
     return std::nullopt;
 }
 
-/// The record's id and kind attributes, with their positions.
-void XmlReader::record_attributes(const Token& start, Order& o) const {
-    const auto tag = std::string_view(buf_).substr(start.begin, start.end - start.begin);
-    try {
-        for (const auto& a : parse_attributes(tag)) {
-            if (a.name != "id" && a.name != "kind") continue;
-            const auto where = position_at(start.begin + a.offset);
-            auto& field = a.name == "id" ? o.id : o.kind;
-            if (field) o.errors.push_back(make_error(where, "/" + a.name, "duplicate attribute " + a.name));
-            field = a.value;
-            (a.name == "id" ? o.id_pos : o.kind_pos) = where;
-        }
-    } catch (const XmlError& e) {
-        o.errors.push_back(make_error(position_at(start.begin + e.offset), "", e.message));
-        return;
-    }
-    for (const char* name : {"id", "kind"}) {
-        if (!(name[0] == 'i' ? o.id : o.kind)) {
-            o.errors.push_back(make_error(o.pos, "", std::string("missing required field \"") + name + "\" (an attribute of <ordre>)"));
-        }
-    }
-}
-
 /// Reads one record from its start tag to its end tag.
 Order XmlReader::record(const Token& start) {
     Order o;
     o.index = index_++;
-    o.format = data::Format::xml;
     o.pos = position_at(start.begin);
-    record_attributes(start, o);
-    if (start.name != record_name) {
-        o.errors.push_back(make_error(o.pos, "", "expected <ordre>, found <" + std::string(start.name) + ">"));
-    }
-    const bool empty = start.kind == TokenKind::empty;
-    discard(start.begin);  // from here on the record starts at buf_[0]; offsets below stay valid
-    std::size_t case_begin = std::string::npos, case_end = std::string::npos, body_end = pos_;
-    int cases = 0;
-    for (int depth = empty ? 0 : 1; depth > 0;) {
+    discard(start.begin);  // from here on the record starts at buf_[0]
+    bool complete = true;
+    for (int depth = start.kind == TokenKind::empty ? 0 : 1; depth > 0;) {
         const auto t = token(0);
         if (!t) {
             o.errors.push_back(make_error(position_at(pos_), "", "unexpected end of the extract inside this record"));
             state_ = State::done;
+            complete = false;
             break;
         }
-        body_end = t->begin;
-        if ((t->kind == TokenKind::start || t->kind == TokenKind::empty) && depth == 1 && t->name == case_name && cases++ == 0) {
-            case_begin = t->begin;
-            if (t->kind == TokenKind::empty) case_end = t->end;
-        }
         depth = next_depth(*t, depth);
-        if (t->kind == TokenKind::end && depth == 1 && t->name == case_name && case_begin != std::string::npos &&
-            case_end == std::string::npos) {
-            case_end = t->end;
-        }
         if (pos_ > max_ && depth > 0) return skip_record_rest(o, depth);
     }
     if (pos_ > max_) {
         o.errors.push_back(make_error(o.pos, "", record_limit_message(max_)));
-    } else if (case_begin == std::string::npos) {
-        o.errors.push_back(make_error(o.pos, "", "missing required field \"case\" (a <sag> element)"));
-    } else {
-        if (case_end == std::string::npos) case_end = body_end;  // unclosed: the case reader says where
-        o.case_text = buf_.substr(case_begin, case_end - case_begin);
-        o.case_pos = position_at(case_begin);
-        if (cases > 1) o.errors.push_back(make_error(o.case_pos, "/case", "more than one <sag> element"));
+    } else if (complete) {
+        static_cast<OrderRecord&>(o) = read_order(std::string_view(buf_).substr(0, pos_), CaseFormat::xml, o.pos, limits_);
+        o.bytes = pos_;
     }
     o.end_offset = buf_offset_ + pos_;
     discard(pos_);
@@ -228,7 +187,6 @@ Order XmlReader::record(const Token& start) {
 /// A record over the size limit: reported, and read to its end without being kept.
 Order XmlReader::skip_record_rest(Order& o, int depth) {
     o.errors.push_back(make_error(o.pos, "", record_limit_message(max_)));
-    o.case_text.clear();
     while (depth > 0) {
         discard(pos_);
         const auto t = token(pos_);
@@ -245,8 +203,8 @@ Order XmlReader::skip_record_rest(Order& o, int depth) {
 
 }  // namespace
 
-std::unique_ptr<ExtractReader> xml_reader(std::unique_ptr<Input> input, std::string buf, std::size_t max_record_bytes) {
-    return std::make_unique<XmlReader>(std::move(input), std::move(buf), max_record_bytes);
+std::unique_ptr<ExtractReader> xml_reader(std::unique_ptr<Input> input, std::string buf, const ReadLimits& limits) {
+    return std::make_unique<XmlReader>(std::move(input), std::move(buf), limits);
 }
 
 }  // namespace brevgen::batch

@@ -7,24 +7,8 @@
 
 namespace brevgen::cli {
 
-namespace {
-
-/// The batch's own options, filled while parsing (one batch per process).
-struct BatchArgs {
-    std::string extract, output, shard, print;
-    unsigned jobs = 0;
-    bool resume = false;
-};
-
-BatchArgs& args() {
-    static BatchArgs a;
-    return a;
-}
-
-}  // namespace
-
-CLI::App* add_batch_command(CLI::App& app, Options&) {
-    auto& a = args();
+CLI::App* add_batch_command(CLI::App& app, Options& options) {
+    auto& a = options.batch;
     auto* cmd = app.add_subcommand("batch", "Render every letter order of an extract (NDJSON or XML) into a directory");
     cmd->add_option("EXTRACT", a.extract, "Extract: NDJSON (one order per line) or XML (<ordrer>), or - for stdin")->required();
     cmd->add_option("-o,--output", a.output, "Output directory: <id>.pdf per order and manifest.jsonl")->required();
@@ -35,8 +19,8 @@ CLI::App* add_batch_command(CLI::App& app, Options&) {
     return cmd;
 }
 
-int run_batch_command(const Options&, std::shared_ptr<const Engine> engine) {
-    const auto& a = args();
+int run_batch_command(const Options& options, std::shared_ptr<const Engine> engine) {
+    const auto& a = options.batch;
     batch::BatchOptions b;
     b.extract = a.extract;
     b.output_dir = a.output;

@@ -3,9 +3,10 @@
 #include <iostream>
 
 #include "cli/batch_command.hpp"
-#include "cli/io.hpp"
 #include "cli/serve_command.hpp"
 #include "common/exit_codes.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::cli {
 namespace {
@@ -30,14 +31,14 @@ void print(const Diagnostics& ds, const std::string& file) {
     }
 }
 
-std::optional<data::Format> format_of(const std::string& input) {
-    return input == "-" ? std::nullopt : data::format_from_extension(input);
+std::optional<CaseFormat> format_of(const std::string& input) {
+    return input == "-" ? std::nullopt : format_from_extension(input);
 }
 
 std::shared_ptr<const Engine> load_engine(Options& o) {
-    o.settings.templates_dir = o.templates;
-    o.settings.font_dir = o.fonts;
-    o.settings.sender_file = o.sender;
+    if (!o.templates.empty()) o.settings.templates_dir = o.templates;
+    if (!o.fonts.empty()) o.settings.font_dir = o.fonts;
+    if (!o.sender.empty()) o.settings.sender_file = o.sender;
     if (o.max_pages) o.settings.layout_limits.max_pages = o.max_pages;
     if (o.max_table_rows) o.settings.layout_limits.max_table_rows = o.max_table_rows;
     auto& read = o.settings.read_limits;
@@ -58,6 +59,7 @@ std::shared_ptr<const Engine> load_engine(Options& o) {
 int exit_for(const Letter& letter) {
     switch (letter.outcome) {
     case Outcome::ok: return exit_code::ok;
+    case Outcome::malformed:
     case Outcome::invalid: return exit_code::data_error;
     case Outcome::failed: return exit_code::failure;
     }
@@ -66,8 +68,8 @@ int exit_for(const Letter& letter) {
 
 int write_output(std::string_view bytes, const std::string& output, const char* what = "the PDF") {
     std::string error;
-    if (!write_atomically(output, bytes, error)) {
-        std::cerr << output << ": error: cannot write " << what << ": " << error << '\n';
+    if (!io::write_file(output, bytes, error)) {
+        std::cerr << output << ": error: " << message::cannot_write(what, error) << '\n';
         return exit_code::io_error;
     }
     return exit_code::ok;
@@ -77,34 +79,32 @@ int write_pdf(const Letter& letter, const std::string& output) { return write_ou
 
 /// render --memo: the Digital Post message instead of the bare PDF, same errors and exit codes.
 int render_message(Options& o, Renderer& renderer, std::string_view text) {
-    const Message message = renderer.message(o.kind, text, format_of(o.input));
-    print(message.diagnostics, o.input);
-    if (message.outcome != Outcome::ok) return exit_for(message);
-    return write_output(message.xml, o.output, "the message");
+    const Message result = renderer.message(o.kind, text, format_of(o.input));
+    print(result.diagnostics, o.input);
+    if (result.outcome != Outcome::ok) return exit_for(result);
+    return write_output(result.xml, o.output, "the message");
 }
 
 int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
-    std::string error;
-    bool too_large = false;
-    const auto text = read_input(o.input, error, engine->settings().read_limits.max_input_bytes, too_large);
-    if (too_large) {
-        std::cerr << o.input << ": error: " << error << '\n';
+    const auto text = io::read_input(o.input, engine->settings().read_limits.max_input_bytes);
+    if (text.too_large) {
+        std::cerr << o.input << ": error: " << text.error << " (--max-input-bytes)\n";
         return exit_code::data_error;
     }
     if (!text) {
-        std::cerr << o.input << ": error: cannot read the case file: " << error << '\n';
+        std::cerr << o.input << ": error: " << message::cannot_read("the case file", text.error) << '\n';
         return exit_code::no_input;
     }
     Renderer renderer(engine);
-    if (o.command == "render" && o.memo) return render_message(o, renderer, *text);
+    if (o.command == "render" && o.memo) return render_message(o, renderer, *text.bytes);
     Letter letter;
     if (o.command == "check") {
-        letter = renderer.check(o.kind, *text, format_of(o.input));
+        letter = renderer.check(o.kind, *text.bytes, format_of(o.input));
     } else if (o.command == "view") {
-        const std::string view = renderer.view(o.kind, *text, letter, format_of(o.input));
+        const std::string view = renderer.view(o.kind, *text.bytes, letter, format_of(o.input));
         if (!view.empty()) std::cout << view << '\n';
     } else {
-        letter = renderer.render(o.kind, *text, format_of(o.input));
+        letter = renderer.render(o.kind, *text.bytes, format_of(o.input));
     }
     print(letter.diagnostics, o.input);
     if (letter.outcome != Outcome::ok || o.command != "render") return exit_for(letter);
@@ -112,15 +112,18 @@ int run_case_command(Options& o, const std::shared_ptr<const Engine>& engine) {
 }
 
 int run_typeset(Options& o, const std::shared_ptr<const Engine>& engine) {
-    std::string error;
-    const auto text = read_input(o.input, error);
+    const auto text = io::read_input(o.input, engine->settings().read_limits.max_input_bytes);
+    if (text.too_large) {
+        std::cerr << o.input << ": error: " << text.error << " (--max-input-bytes)\n";
+        return exit_code::data_error;
+    }
     if (!text) {
-        std::cerr << o.input << ": error: cannot read the markup: " << error << '\n';
+        std::cerr << o.input << ": error: " << message::cannot_read("the markup", text.error) << '\n';
         return exit_code::no_input;
     }
     Renderer renderer(engine);
     const auto base = o.input == "-" ? std::filesystem::current_path() : std::filesystem::path(o.input).parent_path();
-    const Letter letter = renderer.typeset(*text, base.empty() ? "." : base);
+    const Letter letter = renderer.typeset(*text.bytes, base.empty() ? "." : base);
     print(letter.diagnostics, o.input);
     if (letter.outcome != Outcome::ok) return exit_for(letter);
     return write_pdf(letter, o.output);
@@ -178,6 +181,22 @@ void add_commands(CLI::App& app, Options& o) {
     }
 }
 
+int run_command_line(int argc, const char* const* argv, const Settings& defaults) {
+    CLI::App app{"brevgen: Danish letters for the sick-leave retention effort, from case data to PDF"};
+    app.set_version_flag("--version", std::string("brevgen ") + BREVGEN_VERSION);
+    app.require_subcommand(1);
+    Options options;
+    options.settings = defaults;
+    add_commands(app, options);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_code::ok : exit_code::usage;
+    }
+    return run(options);
+}
+
 int run(Options& o) {
     std::shared_ptr<const Engine> engine;
     try {
@@ -193,7 +212,7 @@ int run(Options& o) {
     if (o.command == "schema") {
         const std::string schema = engine->schema(o.kind);
         if (schema.empty()) {
-            std::cerr << "error: unknown letter kind \"" << o.kind << "\"; see `brevgen kinds`\n";
+            std::cerr << format_diagnostic(engine->unknown_kind(o.kind)) << '\n';
             return exit_code::usage;
         }
         std::cout << schema;

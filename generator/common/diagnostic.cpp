@@ -20,6 +20,12 @@ std::string format_diagnostic(const Diagnostic& d) {
     return out;
 }
 
+SourcePos offset_by(SourcePos inner, SourcePos origin) {
+    if (inner.line == 0) return origin;
+    if (inner.line == 1) return {origin.line, origin.column + inner.column - 1};
+    return {origin.line + inner.line - 1, inner.column};
+}
+
 bool has_errors(const Diagnostics& ds) {
     for (const auto& d : ds) {
         if (d.severity == Severity::error) return true;

@@ -55,6 +55,10 @@ Diagnostic make_warning(SourcePos pos, std::string path, std::string message);
 Diagnostic make_error(SourcePos pos, std::string path, std::string message, std::string code,
                       DiagnosticArgs args = {});
 
+/// A position inside a text that starts at `origin` of a larger one (a case inside a batch
+/// extract), as a position in the larger one. An unknown position becomes `origin`.
+SourcePos offset_by(SourcePos inner, SourcePos origin);
+
 /// Converts a byte offset in `text` to a 1-based line and column (column counts characters).
 SourcePos position_of_offset(std::string_view text, std::size_t offset);
 

@@ -1,6 +1,5 @@
-# The Danish word list compiled into brevgen_core (generator/danish/wordlist.py): hyphenation
-# uses it to find the joints of compound words. Included from the top-level CMakeLists.txt
-# right after brevgen_core is defined.
+# The Danish word list compiled into brevgen_danish (generator/danish/wordlist.py):
+# hyphenation uses it to find the joints of compound words.
 set(BREVGEN_DANISH_WORDS /usr/share/dict/danish CACHE FILEPATH
   "Danish word list, one word a line (Debian package wdanish)")
 if(NOT EXISTS ${BREVGEN_DANISH_WORDS})
@@ -15,6 +14,6 @@ add_custom_command(OUTPUT ${_words_cpp}
   DEPENDS ${PROJECT_SOURCE_DIR}/generator/danish/wordlist.py ${BREVGEN_DANISH_WORDS}
   COMMENT "Compiling the Danish word list"
   VERBATIM)
-target_sources(brevgen_core PRIVATE ${_words_cpp})
+target_sources(brevgen_danish PRIVATE ${_words_cpp})
 # One 1.4 MB string literal: fine for GCC and clang, past what the standard promises.
 set_source_files_properties(${_words_cpp} PROPERTIES COMPILE_OPTIONS -Wno-overlength-strings)

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -109,11 +111,8 @@ void free_nonstandard(char** rep, int* pos, int* cut, std::size_t n) {
     std::free(cut);
 }
 
-std::filesystem::path default_dictionary() {
-    const char* env = std::getenv("BREVGEN_HYPHEN_DICT");
-    if (env != nullptr && *env != '\0') return env;
-    return "/usr/share/hyphen/hyph_da_DK.dic";
-}
+/// The hyphen-da package's dictionary.
+const std::filesystem::path default_dictionary = "/usr/share/hyphen/hyph_da_DK.dic";
 
 /// The encoding a pattern file declares on its first line; throws for one we cannot use.
 DictEncoding declared_encoding(const std::filesystem::path& dictionary) {
@@ -159,9 +158,16 @@ struct Hyphenator::Impl {
     }
 };
 
-const Hyphenator& Hyphenator::danish() {
-    static const Hyphenator instance{default_dictionary()};
-    return instance;
+const Hyphenator& Hyphenator::danish(const std::filesystem::path& dictionary) {
+    // One instance per dictionary for the whole process: loading one takes milliseconds,
+    // and every engine (in tests, many) would otherwise load its own.
+    static std::mutex lock;
+    static std::map<std::filesystem::path, std::unique_ptr<const Hyphenator>> loaded;
+    const std::filesystem::path& path = dictionary.empty() ? default_dictionary : dictionary;
+    const std::lock_guard guard(lock);
+    auto& slot = loaded[path];
+    if (!slot) slot = std::make_unique<const Hyphenator>(path);
+    return *slot;
 }
 
 Hyphenator::Hyphenator(const std::filesystem::path& dictionary) : impl_(std::make_unique<Impl>()) {

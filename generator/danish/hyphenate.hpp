@@ -24,9 +24,10 @@ struct Break {
 /// the object is immutable, so one instance is shared by every thread.
 class Hyphenator {
 public:
-    /// The process-wide Danish hyphenator: $BREVGEN_HYPHEN_DICT, else the hyphen-da file.
-    /// Throws std::runtime_error naming the dictionary file when it cannot be used.
-    static const Hyphenator& danish();
+    /// The process-wide Danish hyphenator of `dictionary` (empty: the hyphen-da package's
+    /// file), loaded on first use and shared. Throws std::runtime_error naming the
+    /// dictionary file when it cannot be loaded (and tries again on the next call).
+    static const Hyphenator& danish(const std::filesystem::path& dictionary = {});
 
     /// Checks that `dictionary` is a readable pattern file in a supported encoding (its
     /// first line); the patterns themselves are loaded on first use.

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/messages.hpp"
+
 namespace brevgen::data {
 
 /// Text formats with rules beyond "a string".
@@ -46,18 +48,8 @@ bool cvr_checksum_ok(std::string_view digits);
 /// first digit of the serial number gives (CPR office rules), or nullopt if not digits.
 std::optional<int> cpr_birth_year(std::string_view ten_digits);
 
-/// A value as a message shows it: at most 40 characters, escapes for quotes and controls,
-/// and every run of digits that looks like a CPR number (six digits, an optional '-' or
-/// space, four digits; anywhere in the value) masked as the letters mask one:
-/// "300190-xxxx". Every message that repeats a value from a case goes through here, so a
-/// CPR number typed into the wrong field is never echoed.
-std::string shown(std::string_view text);
-
-/// `text` with every run that looks like a CPR number masked as shown() masks it, at any
-/// length: for keys from a case that become part of a JSON pointer in a message.
-std::string mask_cpr_numbers(std::string_view text);
-
-/// shown() in quotation marks: how messages quote a string value.
-std::string quote(std::string_view text);
+using brevgen::mask_cpr_numbers;  // common/messages.hpp
+using brevgen::quote;
+using brevgen::shown;
 
 }  // namespace brevgen::data

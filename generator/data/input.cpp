@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/messages.hpp"
 #include "common/utf8.hpp"
 
 namespace brevgen::data::detail {
@@ -17,9 +18,8 @@ std::optional<std::string_view> check_input(std::string_view text, const ReadLim
         const auto body = strip_bom(text);
         const auto crossed = limits.max_input_bytes - std::min(limits.max_input_bytes, text.size() - body.size());
         out.push_back(make_error(position_of_offset(body, crossed), "",
-                                 "input is larger than the limit of " +
-                                     std::to_string(limits.max_input_bytes) + " bytes",
-                                 "limit", {{"limit", "input"}}));
+                                 message::input_too_large(std::nullopt, limits.max_input_bytes), "limit",
+                                 {{"limit", "input"}}));
         return std::nullopt;
     }
     text = strip_bom(text);

@@ -80,11 +80,14 @@ std::vector<std::string> tokens(const std::string& pointer) {
     return out;
 }
 
-/// {"properties": {"a": {"properties": {"b": leaf}}}} along `path`, each level required
-/// when `require_levels` is set (so an "if" only matches when the field is there).
+/// {"type": "object", "properties": {"a": {"type": "object", "properties": {"b": leaf}}}}
+/// along `path`, each level required when `require_levels` is set (so an "if" only matches
+/// when the field is there). Every level says it is an object and defines what it requires,
+/// as strict validators (Ajv's strict mode) want.
 Json nest(const std::vector<std::string>& path, Json leaf, bool require_levels) {
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
         Json level = Json::object();
+        level["type"] = "object";
         level["properties"][*it] = std::move(leaf);
         if (require_levels) level["required"] = Json::array({*it});
         leaf = std::move(level);
@@ -92,11 +95,23 @@ Json nest(const std::vector<std::string>& path, Json leaf, bool require_levels) 
     return leaf;
 }
 
-/// Merges `from` into `into`: objects member by member, arrays ("required") appended.
+/// An object schema requiring `field`, which the schema's own "properties" describe fully.
+Json requiring(const std::string& field) {
+    Json out = Json::object();
+    out["type"] = "object";
+    out["properties"][field] = true;
+    out["required"] = Json::array({field});
+    return out;
+}
+
+/// Merges `from` into `into`: objects member by member, arrays ("required") appended, an
+/// object schema kept over `true`.
 void merge(Json& into, const Json& from) {
     for (const auto& [key, value] : from.items()) {
         if (into.contains(key) && into[key].is_object() && value.is_object()) {
             merge(into[key], value);
+        } else if (into.contains(key) && into[key].is_object() && value.is_boolean()) {
+            // keep the object: a property's schema says more than `true` (any value)
         } else if (into.contains(key) && into[key].is_array() && value.is_array()) {
             for (const auto& v : value) into[key].push_back(v);
         } else {
@@ -114,7 +129,7 @@ void collect_conditions(const FieldSpec& spec, const std::string& path, Json& al
             const std::string last = when.back();
             when.pop_back();
             const Json condition = nest(when, nest({last}, Json{{"enum", field.presence.when_values}}, true), true);
-            const Json then = nest(tokens(path), Json{{"required", Json::array({field.name})}}, false);
+            const Json then = nest(tokens(path), requiring(field.name), false);
             auto rule = std::find_if(all_of.begin(), all_of.end(), [&](const Json& r) { return r["if"] == condition; });
             if (rule == all_of.end()) {
                 all_of.push_back(Json{{"if", condition}, {"then", then}});
@@ -128,18 +143,18 @@ void collect_conditions(const FieldSpec& spec, const std::string& path, Json& al
 
 }  // namespace
 
-std::string json_schema(const KindSpec& kind) {
+std::string json_schema(const DocumentSpec& spec, std::string_view name, std::string_view description) {
     Json out = Json::object();
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-    out["$id"] = "https://brevgen.dk/schemas/" + kind.slug + ".json";
-    out["title"] = kind.slug;
-    out["description"] = kind.description;
-    Json body = field_schema(kind.root);
+    out["$id"] = "https://brevgen.dk/schemas/" + std::string(name) + ".json";
+    out["title"] = name;
+    out["description"] = description;
+    Json body = field_schema(spec.root);
     for (auto& [key, value] : body.items()) {
         if (key != "description") out[key] = value;
     }
     Json all_of = Json::array();
-    collect_conditions(kind.root, "", all_of);
+    collect_conditions(spec.root, "", all_of);
     if (!all_of.empty()) out["allOf"] = std::move(all_of);
     return out.dump(2, ' ', false) + "\n";
 }

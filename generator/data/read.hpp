@@ -4,24 +4,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include "common/limits.hpp"
 #include "data/value.hpp"
 
 namespace brevgen::data {
 
-/// Bounds that keep a hostile or broken input from costing unbounded memory or stack.
-/// Exceeding one is an error naming the limit, at the position where it was crossed.
-struct ReadLimits {
-    std::size_t max_input_bytes = std::size_t{16} << 20;   ///< whole input, BOM included
-    std::size_t max_depth = 64;                             ///< nested objects/arrays/elements
-    std::size_t max_array_items = 10'000;                   ///< items of one array
-    std::size_t max_string_bytes = std::size_t{1} << 20;    ///< one string, key or text
-    /// Values in the whole case (JSON: every object, array and scalar; XML: every element,
-    /// attribute, comment, processing instruction and CDATA section). Bounds the tree's
-    /// memory however small the values are: a real case has a few hundred.
-    std::size_t max_nodes = 100'000;
-};
+/// Bounds on reading a case (common/limits.hpp).
+using ReadLimits = brevgen::ReadLimits;
 
 /// Reads a JSON case (RFC 8259, UTF-8, optional BOM, no duplicate keys).
 ReadResult read_json(std::string_view text, const ReadLimits& limits = {});
@@ -36,10 +28,28 @@ ReadResult read(std::string_view text, Format format, const ReadLimits& limits =
 /// optional BOM) is '<', JSON otherwise.
 ReadResult read_case(std::string_view text, const ReadLimits& limits = {});
 
-/// The format a file name's extension names (".json", ".xml", any case), or nullopt.
-std::optional<Format> format_from_extension(std::string_view path);
+/// One letter order of a batch extract (docs/batch.md): `{"id": …, "kind": …, "case": {…}}`
+/// or `<ordre id="…" kind="…"><sag>…</sag></ordre>`, read by the same readers as a case.
+/// What it says is not checked here (a known kind, a safe id); its shape is.
+struct OrderRead {
+    std::optional<std::string> id;
+    SourcePos id_pos;
+    std::optional<std::string> kind;
+    SourcePos kind_pos;
+    std::optional<Value> case_root;  ///< the case, not yet validated; none after any error
+    SourcePos case_pos;
+    Diagnostics diagnostics;  ///< paths in the record ("/case/brevdato")
+};
 
-/// The format read_case would pick for `text`.
-Format sniff_format(std::string_view text);
+/// Reads one order. Positions are moved to where the record starts in its extract
+/// (`origin`), tree included. The case gets the limits a case file gets (the record's one
+/// extra level of nesting is not counted).
+OrderRead read_order(std::string_view text, Format format, const ReadLimits& limits, SourcePos origin = {1, 1});
+
+/// read_order for XML, positions in `text` (read_xml.cpp).
+OrderRead read_xml_order(std::string_view text, const ReadLimits& limits);
+
+using brevgen::format_from_extension;
+using brevgen::sniff_format;
 
 }  // namespace brevgen::data

@@ -55,9 +55,14 @@ public:
         : text_(text), limits_(limits), out_(out), positions_(text) {}
 
     void syntax_error(const pugi::xml_parse_result& result);
-    /// Checks the parts around the root element; returns the root or an empty node.
-    pugi::xml_node check_document(const pugi::xml_document& doc);
+    /// Checks the parts around the root element, which must be <`root_name`>; returns the
+    /// root or an empty node.
+    pugi::xml_node check_document(const pugi::xml_document& doc, std::string_view root_name);
     Value element(pugi::xml_node el, std::size_t depth, const std::string& path);
+    /// The case tree of a <sag> element (read_xml's root, or a batch order's child).
+    Value case_tree(pugi::xml_node sag, const std::string& path);
+    /// A batch order's id and kind attributes and its <sag> (read_order).
+    void order(pugi::xml_node ordre, const char* buffer, OrderRead& out);
 
 private:
     void text_content(pugi::xml_node el, Value& v, const std::string& path);
@@ -135,7 +140,7 @@ void Converter::mismatch_error(std::size_t offset) {
     error(open.offset, "", "unclosed element <" + shown(open.name) + ">");
 }
 
-pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
+pugi::xml_node Converter::check_document(const pugi::xml_document& doc, std::string_view root_name) {
     const auto errors_before = out_.size();
     pugi::xml_node root;
     for (const auto node : doc.children()) {
@@ -150,14 +155,17 @@ pugi::xml_node Converter::check_document(const pugi::xml_document& doc) {
             }
         } else if (node.type() == pugi::node_element && !root) {
             root = node;
-            if (std::strcmp(node.name(), "sag") != 0) {
+            if (node.name() != root_name && root_name == "sag") {
                 error(element_offset(node), "", "root element must be <sag>, not <" + shown(node.name()) + ">");
+            } else if (node.name() != root_name) {  // a batch record, inside the extract's root
+                error(element_offset(node), "", "expected <" + std::string(root_name) + ">, found <" +
+                                                    shown(node.name()) + ">");
             }
         }
     }
     const auto scan = detail::scan_markup(text_, text_.size());
     if (scan.outside_root != std::string_view::npos) {
-        error(scan.outside_root, "", "content outside the root element <sag>");
+        error(scan.outside_root, "", "content outside the root element <" + std::string(root_name) + ">");
     }
     return out_.size() == errors_before ? root : pugi::xml_node();
 }
@@ -243,13 +251,70 @@ void Converter::text_content(pugi::xml_node el, Value& v, const std::string& pat
     }
 }
 
+Value Converter::case_tree(pugi::xml_node sag, const std::string& path) {
+    Value tree = element(sag, 1, path);
+    if (tree.type == Value::Type::text && tree.scalar.empty()) tree.type = Value::Type::object;  // <sag/>
+    return tree;
+}
+
+void Converter::order(pugi::xml_node ordre, const char* buffer, OrderRead& out) {
+    const auto record_pos = positions_.at(element_offset(ordre));
+    for (const auto attribute : ordre.attributes()) {
+        const std::string_view name = attribute.name();
+        if (name != "id" && name != "kind") continue;
+        // Parsed in place and without escapes, a value points into the buffer at its offset.
+        const char* raw = attribute.value();
+        const bool in_buffer = raw >= buffer && raw <= buffer + text_.size();
+        const auto offset = in_buffer ? static_cast<std::size_t>(raw - buffer) : element_offset(ordre);
+        const auto pos = positions_.at(offset);
+        const bool is_id = name == "id";
+        const std::string path = is_id ? "/id" : "/kind";
+        auto& field = is_id ? out.id : out.kind;
+        if (field) {
+            error(offset, path, is_id ? "duplicate attribute id" : "duplicate attribute kind");
+            continue;
+        }
+        std::string value;
+        if (const auto bad = detail::decode_xml_text(raw, false, value)) error(offset + bad->offset, path, bad->message);
+        field = std::move(value);
+        (is_id ? out.id_pos : out.kind_pos) = pos;
+    }
+    for (const char* name : {"id", "kind"}) {
+        if (!(name[0] == 'i' ? out.id : out.kind)) {
+            out_.push_back(make_error(record_pos, "", std::string("missing required field \"") + name +
+                                                          "\" (an attribute of <ordre>)"));
+        }
+    }
+    pugi::xml_node sag;
+    for (const auto child : ordre.children("sag")) {
+        if (!sag) {
+            sag = child;
+        } else {
+            error(element_offset(child), "/case", "more than one <sag> element");
+            break;
+        }
+    }
+    if (!sag) {
+        out_.push_back(make_error(record_pos, "", "missing required field \"case\" (a <sag> element)"));
+        return;
+    }
+    out.case_pos = positions_.at(element_offset(sag));
+    out.case_root = case_tree(sag, "/case");
+}
+
 }  // namespace
 
-ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
-    ReadResult result;
+namespace {
+
+/// Parses `text` (in place, in a copy) and hands its root element, when it is <root_name>,
+/// to `take(converter, root, buffer, result)`.
+template <typename Result, typename Take>
+Result read_document(std::string_view text, const ReadLimits& limits, std::string_view root_name, Take take) {
+    Result result;
     const auto body = detail::check_input(text, limits, result.diagnostics);
     if (!body) return result;
-    if (const auto crossing = detail::check_structure(*body, limits)) {
+    const bool order = root_name != "sag";  // a batch record: its case is one level down, at /case
+    if (const auto crossing = detail::check_structure(*body, limits, order ? 1 : 0, order ? "/case" : "")) {
         result.diagnostics.push_back(
             make_error(position_of_offset(*body, crossing->offset), crossing->path, crossing->message, "limit",
                        {{"limit", crossing->limit}}));
@@ -263,12 +328,24 @@ ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
         converter.syntax_error(parsed);
         return result;
     }
-    const auto root = converter.check_document(doc);
-    if (!root) return result;
-    Value tree = converter.element(root, 1, "");
-    if (tree.type == Value::Type::text && tree.scalar.empty()) tree.type = Value::Type::object;  // <sag/>
-    if (!has_errors(result.diagnostics)) result.root = std::move(tree);
+    if (const auto root = converter.check_document(doc, root_name)) take(converter, root, buffer.data(), result);
     return result;
+}
+
+}  // namespace
+
+ReadResult read_xml(std::string_view text, const ReadLimits& limits) {
+    return read_document<ReadResult>(text, limits, "sag", [](Converter& c, pugi::xml_node root, const char*, ReadResult& r) {
+        Value tree = c.case_tree(root, "");
+        if (!has_errors(r.diagnostics)) r.root = std::move(tree);
+    });
+}
+
+OrderRead read_xml_order(std::string_view text, const ReadLimits& limits) {
+    return read_document<OrderRead>(text, limits, "ordre", [](Converter& c, pugi::xml_node root, const char* buffer, OrderRead& r) {
+        c.order(root, buffer, r);
+        if (has_errors(r.diagnostics)) r.case_root.reset();
+    });
 }
 
 }  // namespace brevgen::data

@@ -291,15 +291,15 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
 
 }  // namespace
 
-Diagnostics validate(const KindSpec& kind, Value& root, const Drawable& drawable) {
+Diagnostics validate(const DocumentSpec& spec, Value& root, const Drawable& drawable) {
     Diagnostics out;
     if (root.type != Value::Type::object) {
         out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false), "type",
                                  {{"expected", "object"}}));
         return out;
     }
-    Validator(root, drawable, out).check(kind.root, root, "");
-    if (kind.check != nullptr) kind.check(root, out);
+    Validator(root, drawable, out).check(spec.root, root, "");
+    if (spec.check != nullptr) spec.check(root, out);
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
     });

@@ -1,13 +1,14 @@
 #pragma once
 /// Field descriptions and the generic engine that checks a case tree against them, and
-/// publishes them as JSON Schema. The descriptions of the five letter kinds live in
-/// letters/spec.cpp; this engine knows nothing about letters.
+/// publishes them as JSON Schema. The descriptions of the letter kinds live in their
+/// records (letters/kinds.cpp); this engine knows nothing about letters.
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.hpp"
@@ -61,11 +62,9 @@ struct FieldSpec {
 /// Runs after the field checks, on the normalised tree; only looks at values that passed.
 using CrossCheck = void (*)(const Value& root, Diagnostics& out);
 
-/// Everything validation and the JSON Schema need to know about one kind of document.
-struct KindSpec {
-    std::string slug;         ///< "indkaldelse"
-    std::string description;  ///< one line for `brevgen kinds`
-    FieldSpec root;           ///< an object
+/// Everything validation needs to know about one kind of document.
+struct DocumentSpec {
+    FieldSpec root;  ///< an object
     CrossCheck check = nullptr;
 };
 
@@ -79,11 +78,11 @@ using Drawable = std::function<bool(char32_t)>;
 /// optional fields (null, "") are removed. Unknown fields are left alone. With `drawable`,
 /// a printed string holding characters no font has is one error at that field, listing
 /// them (without, layout finds them later, without knowing the field).
-Diagnostics validate(const KindSpec& kind, Value& root, const Drawable& drawable = {});
+Diagnostics validate(const DocumentSpec& spec, Value& root, const Drawable& drawable = {});
 
 /// The description as a JSON Schema (draft 2020-12), pretty-printed with a stable key
-/// order; `$id` is https://brevgen.dk/schemas/<slug>.json.
-std::string json_schema(const KindSpec& kind);
+/// order; `$id` is https://brevgen.dk/schemas/<name>.json and the title is `name`.
+std::string json_schema(const DocumentSpec& spec, std::string_view name, std::string_view description);
 
 /// A field type's name as JSON Schema and the message catalogue write it: "string",
 /// "number", "integer", "object", "array".

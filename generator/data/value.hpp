@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/case_format.hpp"
 #include "common/diagnostic.hpp"
 
 namespace brevgen::data {
@@ -49,8 +50,8 @@ std::string to_json_text(const Value& v);
 /// Escapes an object key for use as one JSON pointer token ("a/b" → "a~1b", RFC 6901).
 std::string pointer_token(std::string_view key);
 
-/// A case file's format.
-enum class Format : std::uint8_t { json, xml };
+/// A case file's format (common/case_format.hpp).
+using Format = CaseFormat;
 
 /// What a reader returns: the tree when the text was well-formed, and its diagnostics
 /// (without file names: the caller knows the file).

@@ -117,9 +117,9 @@ struct Frame {
 
 /// The JSON pointer the tree builder gives the innermost open element: names, and the
 /// index of a repeated element from its second occurrence on (read_xml.cpp, add_child).
-std::string path_of(const std::vector<Frame>& open) {
-    std::string path;
-    for (std::size_t i = 1; i < open.size(); ++i) {
+std::string path_of(const std::vector<Frame>& open, std::size_t outer, std::string_view case_path) {
+    std::string path(open.size() > outer ? case_path : std::string_view{});
+    for (std::size_t i = 1 + outer; i < open.size(); ++i) {
         path += '/' + mask_cpr_numbers(pointer_token(open[i].name));
         if (open[i].repeat > 0) path += '/' + std::to_string(open[i].repeat);
     }
@@ -128,13 +128,14 @@ std::string path_of(const std::vector<Frame>& open) {
 
 }  // namespace
 
-std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLimits& limits) {
+std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLimits& limits, std::size_t outer,
+                                             std::string_view case_path) {
     std::vector<Frame> open;
     std::size_t nodes = 0;
     const auto too_many_nodes = [&](std::size_t added, std::size_t offset) -> std::optional<LimitCrossing> {
         nodes += added;
         if (nodes <= limits.max_nodes) return std::nullopt;
-        return LimitCrossing{offset, path_of(open), nodes_limit_message(limits), "nodes"};
+        return LimitCrossing{offset, path_of(open, outer, case_path), nodes_limit_message(limits), "nodes"};
     };
     std::size_t i = 0;
     while ((i = text.find('<', i)) != std::string_view::npos) {
@@ -159,14 +160,14 @@ std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLi
             if (!open.empty()) {
                 // Its parent holds an element: the parent is a level, and must be allowed one.
                 Frame& parent = open.back();
-                if (open.size() - 1 >= limits.max_depth && open.size() > 1) {
-                    return LimitCrossing{parent.offset, path_of(open), depth_limit_message(limits), "depth"};
+                if (open.size() > 1 + outer && open.size() - 1 - outer >= limits.max_depth) {
+                    return LimitCrossing{parent.offset, path_of(open, outer, case_path), depth_limit_message(limits), "depth"};
                 }
                 repeat = parent.children[name]++;
             }
             open.push_back(Frame{name, at, repeat, {}});
             if (repeat > 0 && repeat >= limits.max_array_items) {
-                return LimitCrossing{at, path_of(open), items_limit_message(limits), "items"};
+                return LimitCrossing{at, path_of(open, outer, case_path), items_limit_message(limits), "items"};
             }
             if (auto crossing = too_many_nodes(1 + attributes, at)) {
                 return crossing;

@@ -42,7 +42,10 @@ struct LimitCrossing {
 /// before pugixml is given it: pugixml builds its whole DOM before we see any of it, at
 /// about 64 bytes a node, so a 16 MiB input of `<a/>` would cost a quarter of a gigabyte.
 /// Positions and paths are those the tree builder would give. Runs on any text, well-formed
-/// or not; linear, and its memory is bounded by the limits.
-std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLimits& limits);
+/// or not; linear, and its memory is bounded by the limits. A batch record (<ordre>) holds
+/// its case one level down: `outer` such levels are neither counted as depth nor named in
+/// paths, which start with `case_path` instead ("/case").
+std::optional<LimitCrossing> check_structure(std::string_view text, const ReadLimits& limits, std::size_t outer = 0,
+                                             std::string_view case_path = {});
 
 }  // namespace brevgen::data::detail

@@ -5,11 +5,12 @@
 
 #include "fonts/truetype.hpp"
 
+#include "common/io.hpp"
+#include "common/messages.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 #include <system_error>
 
@@ -96,11 +97,9 @@ CodePointMap read_cmap(const Reader& r) {
 }
 
 std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw FontError(file.string() + ": cannot open font file");
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw FontError(file.string() + ": cannot read font file");
-    return data;
+    auto read = io::read_file(file);
+    if (!read) throw FontError(file.string() + ": " + message::cannot_read("the font file", read.error));
+    return std::move(*read.bytes);
 }
 
 }  // namespace
@@ -274,12 +273,6 @@ std::optional<Face> FontSet::face_for(Face wanted, char32_t cp) const {
 
 namespace {
 
-std::filesystem::path executable_dir() {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path{} : exe.parent_path();
-}
-
 bool has_fonts(const std::filesystem::path& dir) {
     std::error_code ec;
     return !dir.empty() && std::filesystem::is_regular_file(dir / file_name(Face::regular), ec);
@@ -288,8 +281,7 @@ bool has_fonts(const std::filesystem::path& dir) {
 }  // namespace
 
 std::filesystem::path default_font_dir() {
-    if (const char* env = std::getenv("BREVGEN_FONTS"); env != nullptr && *env != '\0') return env;
-    if (const auto exe = executable_dir(); !exe.empty()) {
+    if (const auto exe = io::executable_dir(); !exe.empty()) {
         if (has_fonts(exe / "fonts")) return exe / "fonts";
         if (auto share = (exe / ".." / "share" / "brevgen" / "fonts").lexically_normal(); has_fonts(share))
             return share;

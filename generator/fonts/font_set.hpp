@@ -100,8 +100,9 @@ private:
 /// those its face cannot draw.
 bool is_default_ignorable(char32_t cp);
 
-/// Where the fonts are: $BREVGEN_FONTS, else `fonts/` next to the executable, else
-/// `../share/brevgen/fonts` from it, else the build tree's font directory.
+/// Where an installation keeps the fonts: `fonts/` next to the executable, else
+/// `../share/brevgen/fonts` from it, else the build tree's font directory. (BREVGEN_FONTS,
+/// read into the Environment, comes before this.)
 std::filesystem::path default_font_dir();
 
 }  // namespace brevgen::fonts

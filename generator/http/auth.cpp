@@ -1,9 +1,11 @@
 #include "http/auth.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <sys/stat.h>
 
+#include <cstdio>
+
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "http/message.hpp"
 
 namespace brevgen::http {
@@ -26,15 +28,32 @@ bool printable_without_spaces(std::string_view s) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error = file + ": error: cannot read the token file: " + std::strerror(errno);
+std::string token_file_mode_warning(const std::string& file, unsigned mode) {
+    if ((mode & 077u) == 0) return {};
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%04o", mode & 07777u);
+    return file + ": warning: other users may read the token file (mode " + octal +
+           "); make it readable by the service's user only (chmod 600)";
+}
+
+std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error,
+                                                    std::string* warning) {
+    const auto text = io::read_file(file, std::uint64_t{1} << 20);
+    if (!text) {
+        error = file + ": error: " + message::cannot_read("the token file", text.error);
         return std::nullopt;
     }
+    if (warning != nullptr) {
+        struct stat st {};
+        *warning = ::stat(file.c_str(), &st) == 0 ? token_file_mode_warning(file, st.st_mode) : std::string();
+    }
     std::vector<std::string> tokens;
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
+    std::string_view rest = *text.bytes;
+    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // UTF-8 BOM
+    for (std::size_t number = 1; !rest.empty(); ++number) {
+        const std::size_t end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         const std::string_view t = trim(line);
         if (t.empty() || t.front() == '#') continue;
         const std::string where = file + ":" + std::to_string(number) + ": error: ";

@@ -12,10 +12,18 @@ namespace brevgen::http {
 inline constexpr std::size_t min_token_length = 16;
 
 /// Reads a token file: one token per line; blank lines and lines starting with '#' are
-/// ignored, surrounding spaces trimmed. nullopt with `error` set when the file cannot be
-/// read, holds no token, or a token is shorter than min_token_length or has spaces or
-/// control characters (the message names the line, never the token).
-std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error);
+/// ignored, surrounding spaces trimmed, a UTF-8 byte-order mark at the start dropped (an
+/// editor's BOM would otherwise become part of the first token). nullopt with `error` set
+/// when the file cannot be read, holds no token, or a token is shorter than
+/// min_token_length or has spaces or control characters (the message names the line,
+/// never the token). `warning` (when given) is set when other users than the owner may
+/// read or write the file, and left empty otherwise.
+std::optional<std::vector<std::string>> load_tokens(const std::string& file, std::string& error,
+                                                    std::string* warning = nullptr);
+
+/// The warning for a token file whose permission bits (st_mode) let the group or others
+/// in, or "" when only its owner may use it.
+std::string token_file_mode_warning(const std::string& file, unsigned mode);
 
 /// Checks `Authorization: Bearer <token>` values against a set of tokens.
 class TokenSet {

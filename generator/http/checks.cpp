@@ -22,7 +22,7 @@ json finding(const Diagnostic& d) {
 
 }  // namespace
 
-Response check_case(Renderer& renderer, std::string_view kind, std::optional<data::Format> format,
+Response check_case(Renderer& renderer, std::string_view kind, std::optional<CaseFormat> format,
                     const Request& request) {
     try {
         std::string case_json;

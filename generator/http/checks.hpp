@@ -17,7 +17,7 @@ namespace brevgen::http {
 /// from engine/messages.hpp); `case` is the case as the kind's schema shapes it (null when
 /// the body could not be read), so a page can edit an XML case as JSON. 500 when checking
 /// failed. Never throws.
-Response check_case(Renderer& renderer, std::string_view kind, std::optional<data::Format> format,
+Response check_case(Renderer& renderer, std::string_view kind, std::optional<CaseFormat> format,
                     const Request& request);
 
 }  // namespace brevgen::http

@@ -2,95 +2,80 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <algorithm>
+#include <array>
 #include <cerrno>
-#include <cstring>
 
 namespace brevgen::http {
 
-namespace {
-
-void ip_and_port(const sockaddr_storage& addr, std::string& ip, int& port) {
-    char text[INET6_ADDRSTRLEN] = {};
-    if (addr.ss_family == AF_INET) {
-        const auto& a = reinterpret_cast<const sockaddr_in&>(addr);
-        inet_ntop(AF_INET, &a.sin_addr, text, sizeof text);
-        port = ntohs(a.sin_port);
-    } else if (addr.ss_family == AF_INET6) {
-        const auto& a = reinterpret_cast<const sockaddr_in6&>(addr);
-        inet_ntop(AF_INET6, &a.sin6_addr, text, sizeof text);
-        port = ntohs(a.sin6_port);
-    }
-    ip = text;
+Connection::~Connection() {
+    if (fd >= 0) ::close(fd);
 }
 
-}  // namespace
-
-Connection::Connection(int fd, int read_timeout_ms, int write_timeout_ms)
-    : fd_(fd), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
-
-bool Connection::poll_for(short events, int timeout_ms) const {
-    pollfd p{fd_, events, 0};
+ssize_t Connection::read_some(std::size_t max) {
+    if (max == 0) return -1;
+    // Read into a stack buffer and append: `in` grows only by what actually arrived.
+    std::array<char, 16384> buffer;
+    const std::size_t want = std::min(max, buffer.size());
     for (;;) {
-        const int n = ::poll(&p, 1, timeout_ms);
-        if (n < 0 && errno == EINTR) continue;
-        return n > 0;
+        const ssize_t n = ::recv(fd, buffer.data(), want, 0);
+        if (n > 0) {
+            in.append(buffer.data(), static_cast<std::size_t>(n));
+            return n;
+        }
+        if (n == 0) return 0;
+        if (errno == EINTR) continue;
+        return errno == EAGAIN || errno == EWOULDBLOCK ? -1 : -2;
     }
 }
 
-bool Connection::is_readable() const { return begin_ < end_ || poll_for(POLLIN, read_timeout_ms_); }
+bool Connection::discard_input() {
+    std::array<char, 16384> buffer;
+    for (int i = 0; i < 16; ++i) {  // a bounded amount per wake-up, so others get their turn
+        const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+        if (n > 0) continue;
+        if (n == 0) return false;
+        if (errno == EINTR) continue;
+        return errno == EAGAIN || errno == EWOULDBLOCK;
+    }
+    return true;
+}
 
-bool Connection::is_writable() const { return poll_for(POLLOUT, write_timeout_ms_); }
-
-bool Connection::wait_for_request(int timeout_ms) const { return begin_ < end_ || poll_for(POLLIN, timeout_ms); }
-
-ssize_t Connection::read(char* ptr, std::size_t size) {
-    if (size == 0) return 0;
-    if (budget_ == 0) {
-        over_budget_ = true;
+ssize_t send_now(int fd, const char* bytes, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::send(fd, bytes + done, size - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            done += static_cast<std::size_t>(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
         return -1;
     }
-    size = std::min(size, budget_);
-    if (begin_ == end_) {
-        // httplib reads headers a byte at a time: fill the buffer, never recv per byte.
-        if (!is_readable()) return -1;
-        ssize_t n;
-        do {
-            n = ::recv(fd_, buffer_.data(), buffer_.size(), 0);
-        } while (n < 0 && errno == EINTR);
-        if (n <= 0) return n;
-        begin_ = 0;
-        end_ = static_cast<std::size_t>(n);
+    return static_cast<ssize_t>(done);
+}
+
+bool Connection::write_some() {
+    const ssize_t n = send_now(fd, out.data() + sent, out.size() - sent);
+    if (n < 0) return false;
+    sent += static_cast<std::size_t>(n);
+    return true;
+}
+
+std::string peer_address(int fd) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return "unknown";
+    char text[INET6_ADDRSTRLEN] = {};
+    if (addr.ss_family == AF_INET) {
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(addr).sin_addr, text, sizeof text);
+    } else if (addr.ss_family == AF_INET6) {
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(addr).sin6_addr, text, sizeof text);
     }
-    const std::size_t n = std::min(size, end_ - begin_);
-    std::memcpy(ptr, buffer_.data() + begin_, n);
-    begin_ += n;
-    budget_ -= n;
-    return static_cast<ssize_t>(n);
-}
-
-ssize_t Connection::write(const char* ptr, std::size_t size) {
-    if (!is_writable()) return -1;
-    ssize_t n;
-    do {
-        n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
-    } while (n < 0 && errno == EINTR);
-    return n;
-}
-
-void Connection::get_remote_ip_and_port(std::string& ip, int& port) const {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
-}
-
-void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
+    return text;
 }
 
 }  // namespace brevgen::http

@@ -21,18 +21,12 @@ std::string header_safe_path(std::string_view path) {
     return out;
 }
 
-/// Read errors (the body is not well-formed JSON or XML) are the client's syntax: 400.
-/// Anything else the engine calls invalid is about the case's content: 422.
-bool is_malformed(std::string_view body, data::Format format, const data::ReadLimits& limits) {
-    const auto read = data::read(body, format, limits);
-    return !read.root || has_errors(read.diagnostics);
-}
-
-Response invalid_case(const Letter& letter, const Request& request, data::Format format, bool malformed) {
-    const std::string_view name = format == data::Format::json ? "JSON" : "XML";
-    if (malformed) {
+/// A body that is not well-formed JSON or XML is the client's syntax: 400. A case the
+/// kind's rules refuse is about its content: 422.
+Response invalid_case(const Letter& letter, const Request& request, CaseFormat format) {
+    if (letter.outcome == Outcome::malformed) {
         return case_problem(400, malformed_case_type, "Malformed case data",
-                            "the body is not well-formed " + std::string(name) + "; see errors",
+                            "the body is not well-formed " + std::string(format_name(format)) + "; see errors",
                             letter.diagnostics, request.id);
     }
     return case_problem(422, invalid_case_type, "Invalid case data",
@@ -68,13 +62,12 @@ std::string content_disposition(std::string_view kind, std::string_view journal)
     return "inline; filename=\"" + name + ".pdf\"";
 }
 
-Response render_letter(Renderer& renderer, std::string_view kind, data::Format format, const Request& request,
-                       const data::ReadLimits& limits) {
+Response render_letter(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request) {
     Letter letter;
     try {
         letter = renderer.render(kind, request.body, format);
-        if (letter.outcome == Outcome::invalid) {
-            return invalid_case(letter, request, format, is_malformed(request.body, format, limits));
+        if (letter.outcome == Outcome::malformed || letter.outcome == Outcome::invalid) {
+            return invalid_case(letter, request, format);
         }
     } catch (...) {
         // Deliberately no what(): an exception's message may quote the case.

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/case_format.hpp"
 #include "common/diagnostic.hpp"
-#include "data/read.hpp"
 #include "engine/engine.hpp"
 #include "http/message.hpp"
 
@@ -14,8 +14,7 @@ namespace brevgen::http {
 /// Renders the request's body as a letter of `kind` in `format` with the calling thread's
 /// renderer: 200 with the PDF, 400 when the body is not well-formed, 422 when the case is
 /// invalid, 500 when rendering failed. Never throws.
-Response render_letter(Renderer& renderer, std::string_view kind, data::Format format, const Request& request,
-                       const data::ReadLimits& limits);
+Response render_letter(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request);
 
 /// The stable code of a warning the engine gives ("meeting-after-deadline", "hours-fall"
 /// …), or "warning" for one this front end does not know.

@@ -1,7 +1,7 @@
 #pragma once
 /// The server's own request and response values: what the routes see and answer, with no
-/// transport attached. httplib (server.cpp) is only the adapter that fills and sends them,
-/// so tests and fuzzers can call the routes in-process without sockets.
+/// transport attached. The event loop (event_loop.hpp) fills and sends them, so tests and
+/// fuzzers can call the routes in-process without sockets.
 
 #include <cstddef>
 #include <cstdint>

@@ -81,6 +81,11 @@ std::string Metrics::exposition() const {
     }
     header(out, "brevgen_http_requests_in_flight", "gauge", "Requests being handled now.");
     out += "brevgen_http_requests_in_flight " + std::to_string(in_flight_.load(std::memory_order_relaxed)) + "\n";
+    header(out, "brevgen_http_connections_open", "gauge", "Client connections open now.");
+    out += "brevgen_http_connections_open " + std::to_string(connections_.load(std::memory_order_relaxed)) + "\n";
+    header(out, "brevgen_http_connections_refused_total", "counter",
+           "Connections answered 503 at once because the connection limits were reached.");
+    out += "brevgen_http_connections_refused_total " + std::to_string(refused_.load(std::memory_order_relaxed)) + "\n";
     header(out, "brevgen_http_request_body_bytes_total", "counter", "Request body bytes received.");
     out += "brevgen_http_request_body_bytes_total " + std::to_string(bytes_in_) + "\n";
     header(out, "brevgen_http_response_body_bytes_total", "counter", "Response body bytes sent.");

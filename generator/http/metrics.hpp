@@ -34,6 +34,13 @@ public:
     /// Requests being handled now; the adapter adds 1 when one starts and -1 when it ends.
     void in_flight(int delta) { in_flight_.fetch_add(delta, std::memory_order_relaxed); }
 
+    /// Open client connections; the event loop adds 1 when it accepts one and -1 when it
+    /// closes (or starts closing) it.
+    void connections(int delta) { connections_.fetch_add(delta, std::memory_order_relaxed); }
+
+    /// Counts a connection answered 503 at once because the connection caps were reached.
+    void connection_refused() { refused_.fetch_add(1, std::memory_order_relaxed); }
+
     /// The exposition text for GET /metrics.
     std::string exposition() const;
 
@@ -57,6 +64,8 @@ private:
     std::uint64_t bytes_in_ = 0, bytes_out_ = 0;
     std::vector<std::uint64_t> letters_, pages_;
     std::atomic<std::int64_t> in_flight_{0};
+    std::atomic<std::int64_t> connections_{0};
+    std::atomic<std::uint64_t> refused_{0};
 };
 
 }  // namespace brevgen::http

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/openapi_plan.hpp"
+#include "http/problem.hpp"
 
 namespace brevgen::http {
 
@@ -10,151 +11,257 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json schema_ref(const std::string& where) { return json{{"$ref", where}}; }
+json json_ref(const std::string& where) { return json{{"$ref", where}}; }
+json schema_ref(const std::string& name) { return json_ref("#/components/schemas/" + name); }
+json response_ref(const std::string& name) { return json_ref("#/components/responses/" + name); }
 
-json problem_response(const std::string& description, const std::string& schema = "Problem") {
+json string_schema() { return json{{"type", "string"}}; }
+
+/// A problem+json response whose body is `schema`.
+json problem_response(const std::string& description, json schema = schema_ref("Problem")) {
     return json{{"description", description},
-                {"content", {{"application/problem+json", {{"schema", schema_ref("#/components/schemas/" + schema)}}}}}};
+                {"headers", {{"X-Request-Id", json_ref("#/components/headers/X-Request-Id")}}},
+                {"content", {{"application/problem+json", {{"schema", std::move(schema)}}}}}};
 }
 
-json components_schemas(const Engine& engine) {
+json problem_schemas() {
     json schemas;
     schemas["Problem"] = {
         {"type", "object"},
-        {"description", "RFC 9457 problem details; instance is the request id (also in X-Request-Id)"},
-        {"required", {"type", "title", "status"}},
+        {"description",
+         "RFC 9457 problem details of type about:blank: title is the status's reason phrase, "
+         "instance the request id (also in X-Request-Id)"},
+        {"required", {"type", "title", "status", "detail", "instance"}},
         {"properties",
-         {{"type", {{"type", "string"}, {"format", "uri-reference"}}},
-          {"title", {{"type", "string"}}},
-          {"status", {{"type", "integer"}}},
-          {"detail", {{"type", "string"}}},
-          {"instance", {{"type", "string"}}}}}};
-    const json error = {{"type", "object"},
-                        {"required", {"path", "line", "column", "message"}},
-                        {"properties",
-                         {{"path", {{"type", "string"}, {"description", "JSON pointer into the case; may be empty"}}},
-                          {"line", {{"type", "integer"}, {"description", "1-based; 0 when not known"}}},
-                          {"column", {{"type", "integer"}, {"description", "1-based, in characters; 0 when not known"}}},
-                          {"message", {{"type", "string"}}}}}};
-    schemas["CaseProblem"] = {
-        {"allOf", {schema_ref("#/components/schemas/Problem"),
-                   {{"type", "object"},
-                    {"required", {"errors"}},
-                    {"properties", {{"errors", {{"type", "array"}, {"items", error}}}}}}}}};
-    schemas["LetterList"] = {
+         {{"type", {{"const", "about:blank"}}},
+          {"title", string_schema()},
+          {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
+          {"detail", {{"type", "string"}, {"description", "what went wrong and what to do; never case content"}}},
+          {"instance", string_schema()}}},
+        {"additionalProperties", false}};
+    schemas["CaseError"] = {
         {"type", "object"},
+        {"required", {"path", "line", "column", "message"}},
         {"properties",
-         {{"letters",
-           {{"type", "array"},
-            {"items",
-             {{"type", "object"},
-              {"properties",
-               {{"kind", {{"type", "string"}}},
-                {"description", {{"type", "string"}}},
-                {"href", {{"type", "string"}}},
-                {"schema", {{"type", "string"}}}}}}}}}}}};
+         {{"path", {{"type", "string"}, {"description", "JSON pointer into the case; may be empty"}}},
+          {"line", {{"type", "integer"}, {"minimum", 0}, {"description", "1-based; 0 when not known"}}},
+          {"column", {{"type", "integer"}, {"minimum", 0}, {"description", "1-based, in characters; 0 when not known"}}},
+          {"message", string_schema()}}},
+        {"additionalProperties", false}};
+    schemas["CaseProblem"] = {
+        {"type", "object"},
+        {"description",
+         "A problem with the case data itself, with every error as `brevgen check` prints it"},
+        {"required", {"type", "title", "status", "detail", "instance", "errors"}},
+        {"properties",
+         {{"type", {{"enum", {malformed_case_type, invalid_case_type}}}},
+          {"title", string_schema()},
+          {"status", {{"enum", {400, 422}}}},
+          {"detail", string_schema()},
+          {"instance", string_schema()},
+          {"errors", {{"type", "array"}, {"items", schema_ref("CaseError")}}}}},
+        {"additionalProperties", false}};
+    return schemas;
+}
+
+json components_schemas(const Engine& engine) {
+    json schemas = problem_schemas();
+    const json entry = {{"type", "object"},
+                        {"required", {"kind", "description", "href", "schema"}},
+                        {"properties",
+                         {{"kind", string_schema()},
+                          {"description", string_schema()},
+                          {"href", {{"type", "string"}, {"description", "where to POST a case of this kind"}}},
+                          {"schema", {{"type", "string"}, {"description", "where its JSON Schema is"}}}}}};
+    schemas["LetterList"] = {{"type", "object"},
+                             {"required", {"letters"}},
+                             {"properties", {{"letters", {{"type", "array"}, {"items", entry}}}}}};
+    schemas["Health"] = {{"type", "object"},
+                         {"required", {"status"}},
+                         {"properties", {{"status", {{"const", "ok"}}}}}};
     for (const auto& k : engine.kinds()) schemas[k.name] = json::parse(engine.schema(k.name));
     add_plan_schemas(schemas);
     return schemas;
 }
 
-json components_responses() {
+/// The responses any request may get, whatever its path, from the event loop.
+const std::vector<std::pair<int, std::string>>& generic_statuses() {
+    static const std::vector<std::pair<int, std::string>> statuses{
+        {400, "BadRequest"},     {408, "RequestTimeout"},        {414, "UriTooLong"},
+        {431, "HeadersTooLarge"}, {503, "Overloaded"},           {505, "VersionNotSupported"}};
+    return statuses;
+}
+
+json components_responses(bool authenticated) {
     json r;
-    r["Malformed"] = problem_response("The body is not well-formed JSON or XML", "CaseProblem");
-    r["Unauthorized"] = problem_response("Missing or wrong bearer token");
-    r["Unauthorized"]["headers"] = {{"WWW-Authenticate", {{"schema", {{"type", "string"}}}}}};
-    r["NotFound"] = problem_response("Unknown letter kind or path");
+    r["BadRequest"] = problem_response(
+        "The request is not well-formed HTTP/1.1: a bad request line or header line, no Host, a repeated "
+        "Host, Content-Length, Content-Type or Authorization, Content-Length with Transfer-Encoding");
+    r["BadRequestOrMalformedCase"] = problem_response(
+        "A malformed request (a plain problem), or a body that is not well-formed JSON or XML (a case problem "
+        "with the reader's errors)",
+        json{{"oneOf", {schema_ref("Problem"), schema_ref("CaseProblem")}}});
+    if (authenticated) {
+        r["Unauthorized"] = problem_response("No bearer token, or not one of the server's");
+        r["Unauthorized"]["headers"]["WWW-Authenticate"] = {{"schema", string_schema()}};
+    }
+    r["NotFound"] = problem_response("Unknown letter kind");
+    r["MethodNotAllowed"] = problem_response("This path does not take this method; Allow lists those it takes");
+    r["MethodNotAllowed"]["headers"]["Allow"] = {{"schema", string_schema()}};
+    r["RequestTimeout"] = problem_response("The request's head and body did not arrive within --request-timeout");
     r["LengthRequired"] = problem_response("No Content-Length, or a Transfer-Encoding (chunked bodies are refused)");
     r["ContentTooLarge"] = problem_response("The declared body is larger than the server's --max-body");
+    r["UriTooLong"] = problem_response("The request line is longer than 8 KiB");
     r["UnsupportedMediaType"] =
         problem_response("Not application/json or application/xml (charset=utf-8 allowed), or any Content-Encoding");
     r["InvalidCase"] = problem_response("The case fails validation; errors as the command line prints them",
-                                        "CaseProblem");
-    r["Overloaded"] = problem_response("The work queue is full; retry after the given seconds");
-    r["Overloaded"]["headers"] = {{"Retry-After", {{"schema", {{"type", "integer"}}}}}};
+                                        schema_ref("CaseProblem"));
+    r["HeadersTooLarge"] = problem_response("The request head is larger than 16 KiB or has more than 100 fields");
     r["Failed"] = problem_response("The letter could not be rendered");
+    r["Overloaded"] = problem_response(
+        "No render worker or queue place is free, request bodies in memory are at --max-body-memory, or the "
+        "connection limits are reached; retry after the given seconds");
+    r["Overloaded"]["headers"]["Retry-After"] = {{"schema", {{"type", "integer"}, {"minimum", 0}}}};
+    r["VersionNotSupported"] = problem_response("The request is not HTTP/1.x");
     return r;
+}
+
+/// Adds the responses every operation may give: the event loop's, 401 when tokens are
+/// checked (except on /healthz), 405 for the path's other methods.
+void add_common_responses(json& responses, bool needs_token) {
+    for (const auto& [status, name] : generic_statuses()) {
+        if (!responses.contains(std::to_string(status))) responses[std::to_string(status)] = response_ref(name);
+    }
+    if (needs_token) responses["401"] = response_ref("Unauthorized");
+    responses["405"] = response_ref("MethodNotAllowed");
+    json sorted = json::object();  // in status order, as readers expect
+    for (int s = 100; s < 600; ++s) {
+        if (responses.contains(std::to_string(s))) sorted[std::to_string(s)] = responses[std::to_string(s)];
+    }
+    responses = std::move(sorted);
 }
 
 json letter_operation(const KindInfo& kind) {
     const std::string schema = "#/components/schemas/" + kind.name;
-    json xml_schema = {{"allOf", {schema_ref(schema)}}, {"xml", {{"name", "sag"}}}};
+    json xml_schema = {{"allOf", {json_ref(schema)}}, {"xml", {{"name", "sag"}}}};
     json pdf_headers = {
-        {"Content-Disposition", {{"schema", {{"type", "string"}}}, {"description", "inline; filename=\"KIND-JOURNAL.pdf\""}}},
-        {"Brevgen-Pages", {{"schema", {{"type", "integer"}}}}},
+        {"Content-Disposition", {{"schema", string_schema()}, {"description", "inline; filename=\"KIND-JOURNAL.pdf\""}}},
+        {"Brevgen-Pages", {{"schema", {{"type", "integer"}, {"minimum", 1}}}}},
         {"Brevgen-Warnings",
-         {{"schema", {{"type", "string"}}}, {"description", "CODE PATH pairs joined by \"; \", e.g. meeting-after-deadline /moede/start"}}},
-        {"X-Request-Id", {{"schema", {{"type", "string"}}}}}};
+         {{"schema", string_schema()},
+          {"description", "CODE PATH pairs joined by \"; \", e.g. meeting-after-deadline /moede/start"}}},
+        {"X-Request-Id", json_ref("#/components/headers/X-Request-Id")}};
+    json responses = {
+        {"200",
+         {{"description", "The letter as a tagged PDF"},
+          {"headers", pdf_headers},
+          {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"contentMediaType", "application/pdf"}}}}}}}}},
+        {"400", response_ref("BadRequestOrMalformedCase")},
+        {"411", response_ref("LengthRequired")},
+        {"413", response_ref("ContentTooLarge")},
+        {"415", response_ref("UnsupportedMediaType")},
+        {"422", response_ref("InvalidCase")},
+        {"500", response_ref("Failed")}};
     return json{
         {"operationId", "render_" + kind.name},
         {"summary", kind.description},
+        {"tags", {"letters"}},
         {"requestBody",
          {{"required", true},
-          {"content", {{"application/json", {{"schema", schema_ref(schema)}}}, {"application/xml", {{"schema", xml_schema}}}}}}},
-        {"responses",
-         {{"200",
-           {{"description", "The letter as a tagged PDF"},
-            {"headers", pdf_headers},
-            {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"contentMediaType", "application/pdf"}}}}}}}}},
-          {"400", schema_ref("#/components/responses/Malformed")},
-          {"401", schema_ref("#/components/responses/Unauthorized")},
-          {"411", schema_ref("#/components/responses/LengthRequired")},
-          {"413", schema_ref("#/components/responses/ContentTooLarge")},
-          {"415", schema_ref("#/components/responses/UnsupportedMediaType")},
-          {"422", schema_ref("#/components/responses/InvalidCase")},
-          {"500", schema_ref("#/components/responses/Failed")},
-          {"503", schema_ref("#/components/responses/Overloaded")}}}};
+          {"content", {{"application/json", {{"schema", json_ref(schema)}}}, {"application/xml", {{"schema", xml_schema}}}}}}},
+        {"responses", std::move(responses)}};
 }
 
-json get_operation(const std::string& id, const std::string& summary, const std::string& type, json schema) {
-    return json{{"get",
-                 {{"operationId", id},
-                  {"summary", summary},
-                  {"responses",
-                   {{"200", {{"description", "OK"}, {"content", {{type, {{"schema", std::move(schema)}}}}}}},
-                    {"401", schema_ref("#/components/responses/Unauthorized")},
-                    {"503", schema_ref("#/components/responses/Overloaded")}}}}}};
+/// A GET operation answering `type` (its HEAD twin is added by finish_operations()).
+json get_path(const std::string& id, const std::string& summary, const std::string& type, json schema,
+              bool needs_token) {
+    json responses = {{"200", {{"description", "OK"}, {"content", {{type, {{"schema", std::move(schema)}}}}}}}};
+    json get = {{"operationId", id}, {"summary", summary}, {"tags", {"service"}}, {"responses", std::move(responses)}};
+    if (!needs_token) get["security"] = json::array();
+    return json{{"get", std::move(get)}};
 }
 
-json paths(const Engine& engine) {
+/// Completes every operation, however it was made: the HEAD twin of each GET (the same
+/// headers, no body), the event loop's responses, 401 exactly where a token is checked.
+void finish_operations(json& paths, bool authenticated) {
+    for (auto& [path, item] : paths.items()) {
+        if (item.contains("get") && !item.contains("head")) {
+            json head = item["get"];
+            head["operationId"] = head["operationId"].get<std::string>() + "_head";
+            head["summary"] = head["summary"].get<std::string>() + " (headers only)";
+            for (auto& [status, response] : head["responses"].items()) {
+                if (status.front() == '2') response = {{"description", "The GET's headers without its body"}};
+            }
+            item["head"] = std::move(head);
+        }
+        for (auto& [method, op] : item.items()) {
+            if (method == "parameters") continue;
+            const bool needs_token = authenticated && !(op.contains("security") && op["security"].empty());
+            if (!needs_token) op["responses"].erase("401");
+            add_common_responses(op["responses"], needs_token);
+        }
+    }
+}
+
+json paths(const Engine& engine, bool authenticated) {
     json p;
     json kinds = json::array();
     for (const auto& k : engine.kinds()) {
         p["/v1/letters/" + k.name] = {{"post", letter_operation(k)}};
         kinds.push_back(k.name);
     }
-    p["/v1/letters"] = get_operation("list_letters", "The letter kinds with descriptions and schema links",
-                                     "application/json", schema_ref("#/components/schemas/LetterList"));
-    p["/v1/schemas/{kind}"] = get_operation("get_schema", "The JSON Schema (draft 2020-12) of a kind's case data",
-                                            "application/schema+json", {{"type", "object"}});
+    p["/v1/letters"] = get_path("list_letters", "The letter kinds with descriptions and schema links",
+                                "application/json", schema_ref("LetterList"), authenticated);
+    p["/v1/schemas/{kind}"] = get_path("get_schema", "The JSON Schema (draft 2020-12) of a kind's case data",
+                                       "application/schema+json", {{"type", "object"}}, authenticated);
     p["/v1/schemas/{kind}"]["parameters"] = {
-        {{"name", "kind"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}, {"enum", kinds}}}}};
-    p["/v1/schemas/{kind}"]["get"]["responses"]["404"] = schema_ref("#/components/responses/NotFound");
-    p["/healthz"] = get_operation("healthz", "Liveness: answers while the server runs (no token needed)",
-                                  "application/json", {{"type", "object"}});
-    p["/healthz"]["get"]["security"] = json::array();
-    p["/metrics"] = get_operation("metrics", "Prometheus text exposition", "text/plain", {{"type", "string"}});
-    p["/openapi.json"] = get_operation("openapi", "This document", "application/json", {{"type", "object"}});
+        {{"name", "kind"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}, {"examples", {kinds[0]}}}},
+         {"description", "a letter kind: " + kinds.dump()}}};
+    p["/v1/schemas/{kind}"]["get"]["responses"]["404"] = response_ref("NotFound");
+    p["/healthz"] = get_path("healthz", "Liveness: answers while the server runs, never needs a token",
+                             "application/json", schema_ref("Health"), false);
+    p["/metrics"] = get_path("metrics", "Prometheus text exposition", "text/plain", string_schema(), authenticated);
+    p["/openapi.json"] = get_path("openapi", "This document", "application/json", {{"type", "object"}}, authenticated);
     add_plan_paths(p, kinds);
+    finish_operations(p, authenticated);
     return p;
+}
+
+std::string description(bool authenticated) {
+    std::string d =
+        "Letters of the sick-leave retention effort, from case data (JSON or XML) to tagged PDF. Every error is "
+        "application/problem+json (RFC 9457). Any path answers a method it does not take with 405 and an Allow "
+        "header; a path not listed here gets 404. Range headers are ignored: answers are always whole.";
+    d += authenticated ? " This server checks bearer tokens on every path but /healthz."
+                       : " This server runs on loopback without tokens: nothing asks for one.";
+    return d;
 }
 
 }  // namespace
 
-std::string openapi_document(const Engine& engine) {
+std::string openapi_document(const Engine& engine, bool authenticated) {
     json doc;
     doc["openapi"] = "3.1.0";
     doc["info"] = {{"title", "brevgen"},
                    {"version", BREVGEN_VERSION},
-                   {"description",
-                    "Letters of the sick-leave retention effort, from case data (JSON or XML) to tagged PDF. "
-                    "Every error is application/problem+json (RFC 9457)."}};
+                   {"description", description(authenticated)}};
     doc["jsonSchemaDialect"] = "https://json-schema.org/draft/2020-12/schema";
-    doc["security"] = {{{"bearerAuth", json::array()}}};
-    doc["paths"] = paths(engine);
+    doc["servers"] = {{{"url", "/"}, {"description", "The server that serves this document"}}};
+    // Without tokens nothing is asked for: an empty requirement list says so explicitly.
+    doc["security"] = authenticated ? json{{{"bearerAuth", json::array()}}} : json::array();
+    doc["tags"] = {{{"name", "letters"}, {"description", "Case data in, PDF out"}},
+                   {{"name", "service"}, {"description", "Discovery, health and metrics"}}};
+    doc["paths"] = paths(engine, authenticated);
     doc["components"] = {{"schemas", components_schemas(engine)},
-                         {"responses", components_responses()},
-                         {"securitySchemes", {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}}}}}};
+                         {"responses", components_responses(authenticated)},
+                         {"headers",
+                          {{"X-Request-Id",
+                            {{"description", "The request id: the client's X-Request-Id when it is [A-Za-z0-9._-]{1,64}, "
+                                             "else one the server made; also in the log"},
+                             {"schema", string_schema()}}}}}};
+    if (authenticated) {
+        doc["components"]["securitySchemes"] = {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}}}};
+    }
     return doc.dump(2) + "\n";
 }
 

@@ -7,9 +7,10 @@
 
 namespace brevgen::http {
 
-/// The OpenAPI 3.1 description of every endpoint: one POST path per letter kind with the
-/// kind's JSON Schema as its request body, the problem+json responses, the bearer scheme
-/// (declared even when the server runs without tokens, on loopback, as in production).
-std::string openapi_document(const Engine& engine);
+/// The OpenAPI 3.1 description of every endpoint as this server answers it: one POST path
+/// per letter kind with the kind's JSON Schema as its request body, every status the
+/// server sends with its exact problem+json shape, and the bearer scheme only when the
+/// server checks tokens (`authenticated`; on loopback without tokens nothing asks for one).
+std::string openapi_document(const Engine& engine, bool authenticated);
 
 }  // namespace brevgen::http

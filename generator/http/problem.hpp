@@ -14,7 +14,8 @@ inline constexpr std::string_view malformed_case_type = "urn:brevgen:problem:mal
 inline constexpr std::string_view invalid_case_type = "urn:brevgen:problem:invalid-case";
 inline constexpr std::string_view render_failed_type = "urn:brevgen:problem:render-failed";
 
-/// The reason phrase of a status ("Not Found"); "Error" for one brevgen never sends.
+/// The reason phrase of a status as RFC 9110 names it ("Not Found"); "Error" for one
+/// brevgen never sends.
 std::string_view status_title(int status);
 
 /// A problem response of type about:blank: title is the status phrase, detail says what to

@@ -51,12 +51,12 @@ bool method_allowed(Route route, std::string_view method) {
     return route != Route::unknown && (method == "GET" || method == "HEAD");
 }
 
-std::optional<data::Format> case_format(std::string_view content_type) {
+std::optional<CaseFormat> case_format(std::string_view content_type) {
     const std::size_t semicolon = content_type.find(';');
     const std::string_view type = trim(content_type.substr(0, semicolon));
-    std::optional<data::Format> format;
-    if (iequals(type, "application/json")) format = data::Format::json;
-    if (iequals(type, "application/xml")) format = data::Format::xml;
+    std::optional<CaseFormat> format;
+    if (iequals(type, "application/json")) format = CaseFormat::json;
+    if (iequals(type, "application/xml")) format = CaseFormat::xml;
     if (!format || semicolon == std::string_view::npos) return format;
     // Parameters: only charset, and only UTF-8 (quoted or not): the readers take nothing else.
     std::string_view params = content_type.substr(semicolon + 1);

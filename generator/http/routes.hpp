@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "data/value.hpp"
+#include "common/case_format.hpp"
 #include "http/message.hpp"
 
 namespace brevgen::http {
@@ -17,7 +17,9 @@ struct RouteMatch {
     std::string_view kind;
 };
 
-/// True for routes whose request carries a case body (POST): letters and checks.
+/// True for routes whose request carries a case body (POST): letters and checks. Their
+/// answers are made by a render worker (and so may wait for one); the other routes are
+/// answered by the event loop at once.
 bool takes_case(Route route);
 
 /// Matches a path exactly (no trailing slash, no prefix matching).
@@ -29,9 +31,10 @@ std::string_view allowed_methods(Route route);
 /// True when the route answers `method`.
 bool method_allowed(Route route, std::string_view method);
 
+
 /// The case format a Content-Type names: application/json or application/xml, with no
 /// parameter but an optional charset=utf-8 (any case). nullopt for anything else.
-std::optional<data::Format> case_format(std::string_view content_type);
+std::optional<CaseFormat> case_format(std::string_view content_type);
 
 /// True when the request says it carries a body (a Content-Length above 0, or any
 /// Transfer-Encoding): answering it without reading that body means closing the connection.

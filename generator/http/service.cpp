@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/messages.hpp"
 #include "http/access_log.hpp"
 #include "http/auth.hpp"
 #include "http/checks.hpp"
@@ -50,7 +51,7 @@ struct Service::Impl {
     Impl(std::shared_ptr<const Engine> e, ServiceOptions o)
         : engine(std::move(e)), options(std::move(o)), tokens(options.tokens), metrics(kind_names(*engine)) {
         letters_json = letters_document(*engine);
-        openapi_json = openapi_document(*engine);
+        openapi_json = openapi_document(*engine, !options.tokens.empty());
         for (const auto& k : engine->kinds()) schemas.emplace(k.name, engine->schema(k.name));
     }
 
@@ -87,9 +88,7 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
         r.add("Allow", allowed);
         return r;
     }
-    // The plan page is bytes already in memory: it loads even when the renderers are busy.
-    const bool cheap = m.route == Route::healthz || m.route == Route::metrics || m.route == Route::plan;
-    if (overloaded && !cheap) {
+    if (overloaded && takes_case(m.route)) {
         Response r = problem(503, "every worker is busy and the queue is full; retry shortly", id);
         r.add("Retry-After", "1");
         return r;
@@ -108,7 +107,7 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
 }
 
 std::optional<Response> Service::Impl::screen_letter(RouteMatch m, const Request& req, const std::string& id) const {
-    if (!engine->has_kind(m.kind)) return problem(404, "unknown letter kind; GET /v1/letters lists them", id);
+    if (!engine->has_kind(m.kind)) return problem(404, engine->unknown_kind(m.kind).message, id);
     if (req.header("Transfer-Encoding") != nullptr) {
         return problem(411, "send the case with a Content-Length; chunked transfer coding is not accepted", id);
     }
@@ -127,8 +126,7 @@ std::optional<Response> Service::Impl::screen_letter(RouteMatch m, const Request
         return r;
     }
     if (*length > options.max_body) {
-        return problem(413, "the case is larger than this server accepts (" + std::to_string(options.max_body) + " bytes)",
-                       id);
+        return problem(413, message::input_too_large(*length, options.max_body) + " (--max-body)", id);
     }
     return std::nullopt;
 }
@@ -141,7 +139,7 @@ Response Service::Impl::get(RouteMatch m, const std::string& id) const {
     case Route::metrics: return ok("text/plain; version=0.0.4; charset=utf-8", metrics.exposition());
     case Route::schema:
         if (const auto it = schemas.find(m.kind); it != schemas.end()) return ok("application/schema+json", it->second);
-        return problem(404, "unknown letter kind; GET /v1/letters lists them", id);
+        return problem(404, engine->unknown_kind(m.kind).message, id);
     default: return problem(404, "no such resource", id);
     }
 }
@@ -173,15 +171,15 @@ Response Service::handle(const Request& request, bool overloaded) {
     if (auto refused = screen(*req, overloaded)) return std::move(*refused);
     const RouteMatch m = match_route(req->path);
     if (req->body.size() > impl_->options.max_body) {  // only in-process callers can get here
-        Response r = problem(413, "the case is larger than this server accepts", req->id);
+        Response r = problem(413, message::input_too_large(req->body.size(), impl_->options.max_body) + " (--max-body)",
+                             req->id);
         r.route = m.route;
         r.add("X-Request-Id", req->id);
         return r;
     }
     const auto format = case_format(*req->header("Content-Type"));  // screen() checked both
-    Response r = m.route == Route::check
-                     ? check_case(impl_->renderer(), m.kind, format, *req)
-                     : render_letter(impl_->renderer(), m.kind, *format, *req, impl_->engine->settings().read_limits);
+    Response r = m.route == Route::check ? check_case(impl_->renderer(), m.kind, format, *req)
+                                         : render_letter(impl_->renderer(), m.kind, *format, *req);
     r.route = m.route;
     r.kind = std::string(m.kind);
     r.add("X-Request-Id", req->id);

@@ -32,8 +32,8 @@ public:
     /// Decides from the request line and headers alone. Returns the whole answer to a
     /// request that needs no body (GETs) or is refused before its body is read (401, 404,
     /// 405, 411, 413, 415, 503…), or nullopt when the body should be read and handle()
-    /// called. `overloaded`: the work queue is full, answer 503 to anything but
-    /// /healthz and /metrics.
+    /// called. `overloaded`: no render worker can take the request now; a request that
+    /// needs one (see takes_case() in routes.hpp) gets 503 with Retry-After.
     std::optional<Response> screen(const Request& head, bool overloaded = false) const;
 
     /// The whole exchange: screen(), then for a letter request the rendering of `body`.
@@ -42,7 +42,7 @@ public:
     /// Makes the calling thread's Renderer now, so its first request does not pay for it.
     void warm_up();
 
-    /// The counters GET /metrics shows; the transport adds each finished request.
+    /// The counters GET /metrics shows; the event loop adds each finished request.
     Metrics& metrics();
 
     /// Accepted bearer tokens are configured.

@@ -1,10 +1,8 @@
 #pragma once
-/// A bounded replacement for httplib's ThreadPool, whose queue of accepted connections grows
-/// without limit. Connections beyond the bound go to one "shedding" thread that answers
-/// them 503 at once; when even its short queue is full, the acceptor waits, so the backlog
-/// stays in the kernel's listen queue instead of in memory.
-
-#include <httplib.h>
+/// The render workers: a fixed set of threads, each with its own Renderer, taking complete
+/// requests from a bounded queue. The event loop hands a request over only once its head
+/// and body are in memory, so a worker never waits on a client; a request that finds the
+/// queue full is answered 503 by the loop at once.
 
 #include <condition_variable>
 #include <cstddef>
@@ -16,35 +14,35 @@
 
 namespace brevgen::http {
 
-/// httplib's task queue with `workers` threads, at most `max_queued` connections waiting
-/// for one, and a shedding thread for the overflow.
-class WorkQueue : public httplib::TaskQueue {
+/// `workers` threads and a queue of at most `max_queued` jobs waiting for one.
+class WorkQueue {
 public:
     /// `on_worker_start` runs first on every worker thread (to make its Renderer).
     WorkQueue(std::size_t workers, std::size_t max_queued, std::function<void()> on_worker_start);
-    ~WorkQueue() override;
+    ~WorkQueue();
+    WorkQueue(const WorkQueue&) = delete;
+    WorkQueue& operator=(const WorkQueue&) = delete;
 
-    void enqueue(std::function<void()> fn) override;
-    void shutdown() override;
+    /// True when a job pushed now would be accepted.
+    bool has_room() const;
 
-    /// True on the shedding thread: the request it handles should get 503.
-    static bool shedding();
+    /// Queues `job`; false (and `job` dropped) when every worker is busy and the queue full.
+    bool try_push(std::function<void()> job);
 
+    /// Runs the jobs already queued, then ends the workers. Idempotent.
+    void shutdown();
 
 private:
     void work();
-    void shed();
-    /// A new connection may wait for a worker: idle workers take the first ones at once,
-    /// max_queued_ more may wait. Called with mutex_ held.
-    bool has_room() const { return jobs_.size() < idle_ + max_queued_; }
+    bool full() const { return pending_ >= workers_ + max_queued_; }  ///< mutex_ held
 
+    std::size_t workers_;
     std::size_t max_queued_;
-    std::size_t max_shed_;
     std::function<void()> on_worker_start_;
     mutable std::mutex mutex_;
-    std::condition_variable work_ready_, shed_ready_, room_;
-    std::deque<std::function<void()>> jobs_, shed_jobs_;
-    std::size_t idle_ = 0;  ///< workers waiting for a connection
+    std::condition_variable ready_;
+    std::deque<std::function<void()>> jobs_;
+    std::size_t pending_ = 0;  ///< queued + running
     bool stopping_ = false;
     std::vector<std::thread> threads_;
 };

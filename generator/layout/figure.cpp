@@ -60,13 +60,12 @@ void BlockLayout::image(const markup::Block& b, ElemId parent) {
 namespace {
 std::string format_value(double v) {
     char buf[32];
-    if (std::abs(v - std::round(v)) < 1e-9) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    } else {
-        std::snprintf(buf, sizeof buf, "%.1f", v);
-        for (char& c : buf) if (c == '.') c = ',';
-    }
-    return buf;
+    const bool whole = std::abs(v - std::round(v)) < 1e-9;
+    const int n = std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", v);
+    std::string out(buf, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof buf) - 1)));
+    // Danish decimal comma; only the written characters are looked at.
+    std::replace(out.begin(), out.end(), '.', ',');
+    return out;
 }
 /// The baseline of a bar's value label (7 pt digits): just above the bar, or just above the
 /// reference line when that line would run through the digits.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/diagnostic.hpp"
+#include "common/limits.hpp"
 #include "common/units.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/page.hpp"
@@ -17,11 +18,8 @@ class Hyphenator;
 
 namespace brevgen::layout {
 
-/// Limits that keep hostile input from producing absurd documents.
-struct Limits {
-    std::size_t max_pages = 100;        ///< a letter longer than this is refused
-    std::size_t max_table_rows = 1000;  ///< one table with more rows is refused
-};
+/// Limits that keep hostile input from producing absurd documents (common/limits.hpp).
+using Limits = LayoutLimits;
 
 /// The part of the first page that an envelope's window shows, in points from the page's
 /// top-left corner. The default is what every common window shows (docs/paper.md).

@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/confined_file.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::letters {
 
@@ -84,10 +85,9 @@ LegalRefs parse_legal(std::string_view json_text, std::string_view source) {
 }
 
 LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root, std::size_t max_bytes) {
-    std::string why;
-    const auto text = read_confined_file(path, root, max_bytes, why);
-    if (!text) throw std::runtime_error(path.string() + ": cannot read the legal references: " + why);
-    return parse_legal(*text, path.string());
+    const auto text = io::read_confined(path, root, max_bytes);
+    if (!text) throw std::runtime_error(path.string() + ": " + message::cannot_read("the legal references", text.error));
+    return parse_legal(*text.bytes, path.string());
 }
 
 }  // namespace brevgen::letters

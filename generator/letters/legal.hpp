@@ -28,7 +28,7 @@ struct LegalRefs {
 /// Reads and checks a legal.json file. Throws std::runtime_error naming the file and the
 /// problem (unreadable, malformed JSON, a missing or non-positive week count, a nested value).
 /// With a `root`, a file that resolves outside it is refused unread; a file over `max_bytes`
-/// is refused unread either way (common/confined_file.hpp).
+/// is refused unread either way (io::read_confined).
 LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root = {},
                      std::size_t max_bytes = std::size_t{1} << 20);
 

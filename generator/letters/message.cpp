@@ -1,39 +1,11 @@
 #include "letters/message.hpp"
 
-#include <array>
-
 #include "common/utf8.hpp"
 #include "danish/calendar.hpp"
-#include "letters/view.hpp"
 
 namespace brevgen::letters {
 
 namespace {
-
-struct KindTexts {
-    std::string_view kind;
-    DigitalPostTexts texts;
-};
-
-// The alert says only that there is post and, for the invitation, that it names a time:
-// "sygemelding" or "opfølgning" in an SMS would tell whoever sees the phone about health.
-constexpr std::array<KindTexts, 5> kind_texts{{
-    {"information-medarbejder",
-     {"Du har fået et brev fra jobcentret. Læs det i din digitale postkasse.",
-      "I har fået et brev fra jobcentret. Læs det i jeres digitale postkasse.", false}},
-    {"information-arbejdsgiver",
-     {"Du har fået et brev fra jobcentret. Læs det i din digitale postkasse.",
-      "I har fået et brev fra jobcentret om en medarbejder. Læs det i jeres digitale postkasse.", false}},
-    {"indkaldelse",
-     {"Du er indkaldt til et møde med jobcentret. Tid og sted står i brevet.",
-      "I er inviteret til et møde med jobcentret. Tid og sted står i brevet.", true}},
-    {"optrapningsplan",
-     {"Du har fået en plan fra jobcentret. Læs den i din digitale postkasse.",
-      "I har fået en plan fra jobcentret. Læs den i jeres digitale postkasse.", false}},
-    {"referat",
-     {"Du har fået et referat af et møde med jobcentret. Læs det i din digitale postkasse.",
-      "I har fået et referat af et møde med jobcentret. Læs det i jeres digitale postkasse.", false}},
-}};
 
 constexpr std::size_t max_text = 256;
 
@@ -125,15 +97,6 @@ void add_appointment(MessageDraft& d, const data::Value& root) {
 
 }  // namespace
 
-const DigitalPostTexts& digital_post_texts(std::string_view kind) {
-    for (const auto& k : kind_texts) {
-        if (k.kind == kind) return k.texts;
-    }
-    static constexpr DigitalPostTexts none{"Du har fået et brev fra jobcentret.", "I har fået et brev fra jobcentret.",
-                                           false};
-    return none;
-}
-
 std::string message_filename(std::string_view kind, std::string_view journal) {
     std::string name(kind);
     std::string safe;
@@ -146,15 +109,15 @@ std::string message_filename(std::string_view kind, std::string_view journal) {
     return name + ".pdf";
 }
 
-MessageDraft draft_message(std::string_view kind, const data::Value& root, const SenderProfile& sender,
-                           const MessageSender& digital, std::string title) {
+MessageDraft draft_message(const KindRecord& kind, const data::Value& root, const SenderProfile& sender,
+                           const MessageSender& digital) {
     MessageDraft d;
     auto& in = d.input;
+    const KindInfo& info = kind.info;
     const bool to_employer = addressed_to_employer(kind, root);
-    const DigitalPostTexts& texts = digital_post_texts(kind);
-    in.identity = std::string(kind);
-    in.label = std::move(title);
-    in.notification = std::string(to_employer ? texts.to_employer : texts.to_employee);
+    in.identity = info.name;
+    in.label = info.digital_post_label;
+    in.notification = to_employer ? info.notification_employer : info.notification_employee;
     // mandatory and legalNotification stay false: none of these letters is a decision
     // (afgørelse), and an ordinary message already counts as received once it is in the mailbox.
     in.sender.cvr = digital.cvr;
@@ -167,8 +130,8 @@ MessageDraft draft_message(std::string_view kind, const data::Value& root, const
     in.case_system = digital.case_system;
     fits(d, root, "/journalnummer", in.case_id);
     if (!digital.kle_subject.empty()) in.kle = memo::Kle{digital.kle_subject, digital.kle_version, digital.kle_title};
-    in.filename = message_filename(kind, in.case_id);
-    if (texts.appointment) add_appointment(d, root);
+    in.filename = message_filename(info.name, in.case_id);
+    if (info.digital_post_appointment) add_appointment(d, root);
     return d;
 }
 

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "common/confined_file.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "common/utf8.hpp"
 #include "data/formats.hpp"
 #include "data/value.hpp"
@@ -11,6 +12,8 @@
 namespace brevgen::letters {
 
 namespace {
+/// A profile is a few hundred bytes; this only keeps a wrong path from reading a device.
+constexpr std::uint64_t max_profile_bytes = std::uint64_t{1} << 20;
 
 /// The window zone from {"venstre": 20, "top": 45, "hoejre": 105, "bund": 74} (mm), within
 /// bounds that keep it clear of the letterhead, the reference column and the body.
@@ -46,17 +49,15 @@ AddressField address_field(const std::filesystem::path& file, const nlohmann::js
 
 }  // namespace
 
-SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::filesystem::path& root,
-                                  std::size_t max_bytes) {
-    std::string why;
-    const auto text = read_confined_file(file, root, max_bytes, why);
-    if (!text) throw SenderError(file.string() + ": error: cannot read the sender profile: " + why);
+SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::filesystem::path& root) {
+    const auto text = io::read_confined(file, root, max_profile_bytes);
+    if (!text) throw SenderError(file.string() + ": error: " + message::cannot_read("the sender profile", text.error));
     SenderProfile profile;
     // Absolute, so a logo resolves the same whatever directory letters are typeset from.
     profile.directory = std::filesystem::absolute(file).parent_path();
     profile.file = file;
     try {
-        const auto json = nlohmann::json::parse(*text);
+        const auto json = nlohmann::json::parse(*text.bytes);
         if (!json.is_object()) throw SenderError(file.string() + ": error: the sender profile must be a JSON object");
         for (const auto& [key, value] : json.items()) {
             if (key == "adressefelt") {

@@ -54,9 +54,8 @@ struct SenderProfile {
     /// Loads a profile file (a JSON object of strings, and the "adressefelt" object of
     /// numbers); throws SenderError. With a `root` (the templates directory, when the profile
     /// is the one found there), a file that resolves outside it is refused unread; a file
-    /// over `max_bytes` is refused unread either way.
-    static SenderProfile load(const std::filesystem::path& file, const std::filesystem::path& root = {},
-                              std::size_t max_bytes = std::size_t{1} << 20);
+    /// over 1 MiB, or not a regular file, is refused unread either way (io::read_confined).
+    static SenderProfile load(const std::filesystem::path& file, const std::filesystem::path& root = {});
 
     /// The profile with the case's /afsender fields applied. A case may name a logo file
     /// only by its bare name in the profile's directory: case data never chooses a path.

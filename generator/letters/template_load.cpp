@@ -1,5 +1,5 @@
-// Loading a templates directory: each kind's template and the partials it uses, read on
-// demand and expanded into one text per kind.
+// Loading a templates directory: each template a kind names and the partials it uses, read
+// on demand and expanded into one text per template.
 //
 // A municipality's copy of the directory is read as if someone hostile had written it: a
 // file is refused before it is read when it resolves outside the directory (a partial
@@ -14,8 +14,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "common/confined_file.hpp"
-#include "data/formats.hpp"
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "letters/templates.hpp"
 
 namespace brevgen::letters {
@@ -112,13 +112,14 @@ struct Stop {
 
 }  // namespace
 
-/// Reads the files of one templates directory and expands each kind's template.
+/// Reads the files of one templates directory and expands each template.
 class TemplateLoader {
 public:
     TemplateLoader(const fs::path& dir, const TemplateLimits& limits) : dir_(dir), limits_(limits) {}
 
-    /// The expanded template of `kind`, or "" after recording errors.
-    std::string expand_kind(const std::string& kind, TemplateSet& set);
+    /// The expanded template `name`, or "" after recording errors; the files it is made of
+    /// go to `files` ("<name>.xml", then "partials/<p>.xml" in the order first used).
+    std::string expand_template(const std::string& name, std::vector<std::string>& files, TemplateSet& set);
 
     /// The errors that do not stop the load, in the order they were found.
     const std::vector<std::string>& errors() const { return errors_; }
@@ -142,7 +143,7 @@ private:
     std::string chain_text(const std::vector<Link>& chain) const;
     std::string too_large() const {
         const auto limit = std::to_string(limits_.max_expanded_bytes);
-        return "with its partials the template of " + kind_ + " would be larger than " + limit + " bytes; the limit is " + limit;
+        return "with its partials the template of " + name_ + " would be larger than " + limit + " bytes; the limit is " + limit;
     }
     void error(std::string line) {
         if (std::find(errors_.begin(), errors_.end(), line) == errors_.end()) errors_.push_back(std::move(line));
@@ -153,8 +154,9 @@ private:
     const TemplateLimits& limits_;
     std::map<std::string, std::optional<Source>> sources_;  ///< by path, read once
     std::vector<std::string> errors_;
-    std::size_t inclusions_ = 0;  ///< partial tags expanded for the current kind
-    std::string kind_;
+    std::size_t inclusions_ = 0;  ///< partial tags expanded for the current template
+    std::string name_;            ///< the current template
+    std::vector<std::string>* files_ = nullptr;  ///< the current template's files
 };
 
 const TemplateLoader::Source* TemplateLoader::source(const fs::path& path, const std::string& included_at,
@@ -162,14 +164,13 @@ const TemplateLoader::Source* TemplateLoader::source(const fs::path& path, const
     const std::string file = path.string();
     if (const auto it = sources_.find(file); it != sources_.end()) return it->second ? &*it->second : nullptr;
     auto& slot = sources_[file];
-    std::string why;
-    auto text = read_confined_file(path, dir_, limits_.max_file_bytes, why);
-    if (!text) {
-        error(included_at.empty() ? file + ": error: cannot read the template: " + why
-                                  : included_at + ": error: cannot read the partial " + file + ": " + why);
+    auto read = io::read_confined(path, dir_, limits_.max_file_bytes);
+    if (!read) {
+        error(included_at.empty() ? file + ": error: " + message::cannot_read("the template", read.error)
+                                  : included_at + ": error: " + message::cannot_read("the partial " + file, read.error));
         return nullptr;
     }
-    Source src{file, std::move(*text), {}};
+    Source src{file, std::move(*read.bytes), {}};
     src.tags = scan_tags(src.text, limits_.max_section_depth);
     if (!src.tags.error.empty()) {
         error(file + ":" + std::to_string(src.tags.error_line) + ": error: " + src.tags.error);
@@ -209,7 +210,7 @@ void TemplateLoader::expand(const Source& src, std::vector<Link>& chain, std::st
         last = tag.end;
         const std::string at = src.file + ":" + std::to_string(tag.line);
         if (!valid_partial_name(tag.name)) {
-            error(at + ": error: partial names are letters, digits, '-' and '_', not " + data::quote(tag.name));
+            error(at + ": error: partial names are letters, digits, '-' and '_', not " + quote(tag.name));
             continue;
         }
         chain.push_back({tag.name, at});
@@ -220,7 +221,7 @@ void TemplateLoader::expand(const Source& src, std::vector<Link>& chain, std::st
                        " deep (the limit): " + chain_text(chain)};
         }
         if (++inclusions_ > limits_.max_inclusions) {
-            throw Stop{at + ": error: the template of " + kind_ + " would include partials more than " +
+            throw Stop{at + ": error: the template of " + name_ + " would include partials more than " +
                        std::to_string(limits_.max_inclusions) + " times; the limit is " +
                        std::to_string(limits_.max_inclusions)};
         }
@@ -229,6 +230,8 @@ void TemplateLoader::expand(const Source& src, std::vector<Link>& chain, std::st
         if (!fs::exists(fs::symlink_status(path, ec))) {
             error(at + ": error: unknown partial \"" + tag.name + "\"");
         } else if (const Source* partial = source(path, at, set)) {
+            const std::string used = "partials/" + tag.name + ".xml";
+            if (std::find(files_->begin(), files_->end(), used) == files_->end()) files_->push_back(used);
             expand(*partial, chain, out, set);
         }
         chain.pop_back();
@@ -239,10 +242,13 @@ void TemplateLoader::expand(const Source& src, std::vector<Link>& chain, std::st
     out.append(src.text, last);
 }
 
-std::string TemplateLoader::expand_kind(const std::string& kind, TemplateSet& set) {
-    kind_ = kind;
+std::string TemplateLoader::expand_template(const std::string& name, std::vector<std::string>& files,
+                                            TemplateSet& set) {
+    name_ = name;
     inclusions_ = 0;
-    const Source* src = source(dir_ / (kind + ".xml"), "", set);
+    files_ = &files;
+    files = {name + ".xml"};
+    const Source* src = source(dir_ / (name + ".xml"), "", set);
     if (src == nullptr) return {};
     std::vector<Link> chain{{"", src->file}};
     std::string out;
@@ -256,14 +262,17 @@ std::string TemplateLoader::expand_kind(const std::string& kind, TemplateSet& se
     return out;
 }
 
-std::shared_ptr<const TemplateSet> TemplateSet::load(const fs::path& dir, const std::vector<std::string>& kinds,
+std::shared_ptr<const TemplateSet> TemplateSet::load(const fs::path& dir, const std::vector<std::string>& names,
                                                      const TemplateLimits& limits) {
     auto set = std::make_shared<TemplateSet>();
     set->dir_ = dir;
-    set->kinds_ = kinds;
+    set->names_ = names;
     TemplateLoader loader(dir, limits);
     try {
-        for (const auto& kind : kinds) set->expanded_[kind] = loader.expand_kind(kind, *set);
+        for (const auto& name : names) {
+            if (set->expanded_.count(name)) continue;  // two kinds may share a template
+            set->expanded_[name] = loader.expand_template(name, set->files_[name], *set);
+        }
     } catch (const Stop& stop) {
         // Only what was wrong before the stop, and the stop itself: one cycle is one line.
         std::string message;

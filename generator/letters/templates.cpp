@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <stdexcept>
 #include <set>
+#include <stdexcept>
 
-#include "data/formats.hpp"
+#include "common/messages.hpp"
 
 namespace brevgen::letters {
 namespace mu = kainjow::mustache;
@@ -83,9 +83,14 @@ private:
 
 }  // namespace
 
-const std::string* TemplateSet::source(const std::string& kind) const {
-    const auto it = expanded_.find(kind);
+const std::string* TemplateSet::source(const std::string& name) const {
+    const auto it = expanded_.find(name);
     return it == expanded_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> TemplateSet::files(const std::string& name) const {
+    const auto it = files_.find(name);
+    return it == files_.end() ? std::vector<std::string>{} : it->second;
 }
 
 namespace {
@@ -113,8 +118,8 @@ std::size_t find_tag(std::string_view text, std::string_view name) {
 
 }  // namespace
 
-std::string TemplateSet::locate(const std::string& kind, const std::string& name) const {
-    const auto kind_file = (dir_ / (kind + ".xml")).string();
+std::string TemplateSet::locate(const std::string& name, const std::string& tag) const {
+    const auto kind_file = (dir_ / (name + ".xml")).string();
     std::vector<std::string> order{kind_file};
     for (const auto& [file, text] : raw_) {
         if (file != kind_file && file.find("partials") != std::string::npos) order.push_back(file);
@@ -122,7 +127,7 @@ std::string TemplateSet::locate(const std::string& kind, const std::string& name
     for (const auto& file : order) {
         const auto it = raw_.find(file);
         if (it == raw_.end()) continue;
-        if (const auto at = find_tag(it->second, name); at != std::string_view::npos) {
+        if (const auto at = find_tag(it->second, tag); at != std::string_view::npos) {
             return file + ":" + std::to_string(line_of(it->second, at));
         }
     }
@@ -136,17 +141,17 @@ struct Merger::Impl {
 
 Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_unique<Impl>()) {
     impl_->templates = std::move(templates);
-    for (const auto& kind : impl_->templates->kinds()) {
-        impl_->parsed.emplace(kind, mu::mustache(*impl_->templates->source(kind)));
+    for (const auto& name : impl_->templates->names()) {
+        impl_->parsed.emplace(name, mu::mustache(*impl_->templates->source(name)));
     }
 }
 
 Merger::~Merger() = default;
 
-std::string Merger::merge(const std::string& kind, const nlohmann::json& view, Diagnostics& diagnostics) {
-    const auto it = impl_->parsed.find(kind);
+std::string Merger::merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
+    const auto it = impl_->parsed.find(name);
     if (it == impl_->parsed.end()) {
-        diagnostics.push_back(make_error({}, {}, "no template for the letter kind \"" + kind + "\""));
+        diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
         return {};
     }
     const mu::data data = to_data(view);
@@ -156,30 +161,30 @@ std::string Merger::merge(const std::string& kind, const nlohmann::json& view, D
         it->second.render(ctx, markup);
     } catch (const RenderBound& bound) {
         Diagnostic d = make_error({}, {}, bound.what());
-        d.file = (impl_->templates->directory() / (kind + ".xml")).string();
+        d.file = (impl_->templates->directory() / (name + ".xml")).string();
         diagnostics.push_back(std::move(d));
-        it->second = mu::mustache(*impl_->templates->source(kind));  // never reuse a broken render
+        it->second = mu::mustache(*impl_->templates->source(name));  // never reuse a broken render
         return {};
     }
     std::string out = std::move(markup.text);
     // Each one named and located, up to a bound: a hostile template may use thousands.
     constexpr std::size_t max_reported = 20;
     std::size_t reported = 0;
-    for (const auto& name : ctx.missing) {
+    for (const auto& tag : ctx.missing) {
         if (reported++ == max_reported) {
             diagnostics.push_back(make_error({}, {}, "the template uses " + std::to_string(ctx.missing.size() - max_reported) +
                                                          " more values the view does not have"));
-            diagnostics.back().file = (impl_->templates->directory() / (kind + ".xml")).string();
+            diagnostics.back().file = (impl_->templates->directory() / (name + ".xml")).string();
             break;
         }
-        Diagnostic d = make_error({}, {}, "the template uses {{" + data::shown(name) + "}}, which the view does not have");
-        d.file = impl_->templates->locate(kind, name);
+        Diagnostic d = make_error({}, {}, "the template uses {{" + shown(tag) + "}}, which the view does not have");
+        d.file = impl_->templates->locate(name, tag);
         diagnostics.push_back(std::move(d));
     }
     if (!it->second.is_valid()) {
         // A template that failed while rendering must not be reused: parse it afresh.
         diagnostics.push_back(make_error({}, {}, "template error: " + it->second.error_message()));
-        it->second = mu::mustache(*impl_->templates->source(kind));
+        it->second = mu::mustache(*impl_->templates->source(name));
     }
     return out;
 }

@@ -29,29 +29,35 @@ struct TemplateLimits {
     std::size_t max_section_depth = 16;                       ///< {{#…}} sections inside sections
 };
 
-/// The templates of every kind, with partials expanded, checked for syntax.
+/// The letter templates (one per kind, named by the kind's record), with partials
+/// expanded, checked for syntax.
 class TemplateSet {
 public:
-    /// Loads `dir/<kind>.xml` for each kind and, from `dir/partials/`, the partials those
+    /// Loads `dir/<name>.xml` for each name and, from `dir/partials/`, the partials those
     /// use (and only those). Every file must resolve inside `dir`; throws TemplateError
     /// (at the first include cycle or crossed limit, with that one error).
     static std::shared_ptr<const TemplateSet> load(const std::filesystem::path& dir,
-                                                   const std::vector<std::string>& kinds,
+                                                   const std::vector<std::string>& names,
                                                    const TemplateLimits& limits = {});
 
-    /// The expanded template text of `kind` (nullptr for an unknown kind).
-    const std::string* source(const std::string& kind) const;
+    /// The expanded text of template `name` (nullptr for an unknown one).
+    const std::string* source(const std::string& name) const;
     const std::filesystem::path& directory() const { return dir_; }
-    const std::vector<std::string>& kinds() const { return kinds_; }
+    const std::vector<std::string>& names() const { return names_; }
 
-    /// The file and line a variable tag `{{name}}` is first written at, for messages.
-    std::string locate(const std::string& kind, const std::string& name) const;
+    /// The files template `name` is made of, relative to the directory: "<name>.xml", then
+    /// each partial it uses ("partials/letterhead.xml"), in the order first used.
+    std::vector<std::string> files(const std::string& name) const;
+
+    /// The file and line a variable tag `{{tag}}` is first written at, for messages.
+    std::string locate(const std::string& name, const std::string& tag) const;
 
 private:
     std::filesystem::path dir_;
-    std::vector<std::string> kinds_;
+    std::vector<std::string> names_;
     std::map<std::string, std::string> expanded_;
-    std::map<std::string, std::string> raw_;  ///< file path → text, kinds and partials
+    std::map<std::string, std::vector<std::string>> files_;  ///< template → its files
+    std::map<std::string, std::string> raw_;  ///< file path → text, templates and partials
     friend class TemplateLoader;
 };
 
@@ -63,9 +69,9 @@ public:
     Merger(const Merger&) = delete;
     Merger& operator=(const Merger&) = delete;
 
-    /// The letter markup for `kind`. A tag naming a key the view does not have is an error
-    /// (added to `diagnostics`, naming the template file and line), never an empty gap.
-    std::string merge(const std::string& kind, const nlohmann::json& view, Diagnostics& diagnostics);
+    /// The letter markup of template `name`. A tag naming a key the view does not have is an
+    /// error (added to `diagnostics`, naming the template file and line), never an empty gap.
+    std::string merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics);
 
 private:
     struct Impl;

@@ -128,17 +128,10 @@ std::vector<AddressLine> address_lines(const Value& root, const std::string& bas
             {postal_line(root, base), base + "/by"}};
 }
 
-const char* title_of(std::string_view kind) {
-    if (kind == "information-medarbejder") return "Information om opfølgning på din sygemelding";
-    if (kind == "information-arbejdsgiver") return "Information om opfølgning på jeres medarbejders sygemelding";
-    if (kind == "indkaldelse") return "Indkaldelse til opfølgningsmøde";
-    if (kind == "optrapningsplan") return "Plan for gradvis tilbagevenden (optrapningsplan)";
-    return "Referat af opfølgningsmøde";
-}
-
-void add_parties(json& v, std::string_view kind, const Value& root, bool to_employer) {
+void add_parties(json& v, const KindRecord& kind, const Value& root, bool to_employer) {
     auto& m = v["medarbejder"] = person_contact(root, "/medarbejder");
-    const bool employee_letter = !to_employer && kind != "optrapningsplan";
+    // A letter both parties read (a plan signed at the meeting) is the employer's too.
+    const bool employee_letter = !to_employer && kind.info.recipients != Recipients::together;
     const std::string cpr = text(root, "/medarbejder/cpr");
     m["cpr"] = employee_letter && !cpr.empty() ? json(danish::masked_cpr(cpr)) : json(false);
     auto& a = v["arbejdsgiver"];
@@ -233,17 +226,16 @@ void add_meeting(json& v, const Value& root) {
     m["afbud_senest"] = long_date_or_false(root, "/moede/afbud/senest");
 }
 
-}  // namespace
-
-bool addressed_to_employer(std::string_view kind, const Value& root) {
-    if (kind == "information-arbejdsgiver") return true;
-    return (kind == "indkaldelse" || kind == "referat") && text(root, "/modtager") == "arbejdsgiver";
+void add_warnings(Diagnostics& out, const Value& root, const std::vector<DomainWarning>& warnings) {
+    for (const auto& w : warnings) {
+        const Value* at = root.at(w.path);
+        out.push_back(to_diagnostic(w, at ? at->pos : root.pos));
+    }
 }
 
-namespace {
+}  // namespace
 
-/// Adds the plan rows, chart and follow-ups; returns the plan's warnings.
-std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs& legal) {
+json plan_view(const Value& root, const LegalRefs& legal, Diagnostics& warnings) {
     PlanInput input;
     input.startdato = date_at(root, "/optrapningsplan/startdato");
     const Value* normal = root.at("/optrapningsplan/normal_timer");
@@ -255,7 +247,7 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
         }
     }
     const RampUpPlan plan = compute_plan(input, legal);
-    auto& p = v["plan"];
+    json p;
     p["startdato"] = date(input.startdato);
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
     p["fuld_tilbagevenden"] = date(given_return.value_or(plan.full_return));
@@ -286,11 +278,12 @@ std::vector<DomainWarning> add_plan(json& v, const Value& root, const LegalRefs&
         const auto d = danish::parse_date(x.scalar);
         return json{{"dato", d ? date(*d) : x.scalar}};
     });
-    return plan.warnings;
+    add_warnings(warnings, root, plan.warnings);
+    return p;
 }
 
-void add_minutes(json& v, const Value& root) {
-    auto& r = v["referat"];
+json minutes_view(const Value& root) {
+    json r;
     r["referent"] = text(root, "/referent");
     r["situation"] = prose(text(root, "/situation"));
     r["bemaerkninger"] = optional(prose(text(root, "/medarbejderens_bemaerkninger")));
@@ -303,25 +296,24 @@ void add_minutes(json& v, const Value& root) {
                     {"frist", d ? json(date(*d)) : json(false)}};
     });
     r["modtagere"] = list_of(root, "/modtagere", [](const Value& x) { return json{{"navn", x.scalar}}; });
+    return r;
 }
 
-void add_warnings(Enriched& out, const Value& root, const std::vector<DomainWarning>& warnings) {
-    for (const auto& w : warnings) {
-        const Value* at = root.at(w.path);
-        out.warnings.push_back(to_diagnostic(w, at ? at->pos : root.pos));
-    }
+void meeting_deadline_warning(const Value& root, const LegalRefs& legal, Diagnostics& warnings) {
+    const auto first = danish::parse_date(text(root, "/sygefravaer/foerste_fravaersdag"));
+    const auto start = datetime_at(root, "/moede/start");
+    if (!first || !start) return;
+    if (auto w = check_meeting_deadline(*start, *first, legal)) add_warnings(warnings, root, {*w});
 }
 
-}  // namespace
-
-Enriched enrich(std::string_view kind, const Value& root, const SenderProfile& profile, const LegalRefs& legal) {
+Enriched enrich(const KindRecord& kind, const Value& root, const SenderProfile& profile, const LegalRefs& legal) {
     Enriched out;
     json& v = out.view;
     const SenderProfile sender = profile.overridden_by(root.find("afsender"));
     v["afsender"] = sender_view(sender);
     const auto letter_date = date_at(root, "/brevdato");
     v["brev"] = json{{"dato", date(letter_date)}, {"dato_iso", danish::iso_string(letter_date)},
-                     {"journalnummer", text(root, "/journalnummer")}, {"titel", title_of(kind)},
+                     {"journalnummer", text(root, "/journalnummer")}, {"titel", kind.info.title},
                      {"papir", text(root, "/forsendelse") == "papir"}};
     json& lov = v["lov"];
     // No-break spaces keep "§ 7a" and "stk. 2" together at line ends.
@@ -332,19 +324,7 @@ Enriched enrich(std::string_view kind, const Value& root, const SenderProfile& p
     add_parties(v, kind, root, addressed_to_employer(kind, root));
     add_sick_leave(v, root, legal);
     add_meeting(v, root);
-    if (kind == "indkaldelse") {
-        const auto first = danish::parse_date(text(root, "/sygefravaer/foerste_fravaersdag"));
-        const auto start = datetime_at(root, "/moede/start");
-        if (first && start) {
-            if (auto w = check_meeting_deadline(*start, *first, legal)) add_warnings(out, root, {*w});
-        }
-    }
-    if (kind == "optrapningsplan") {
-        add_warnings(out, root, add_plan(v, root, legal));
-    } else {
-        v["plan"] = false;
-    }
-    add_minutes(v, root);
+    if (kind.enrich) kind.enrich(root, legal, v, out.warnings);
     return out;
 }
 

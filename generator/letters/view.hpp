@@ -8,6 +8,7 @@
 #include "common/diagnostic.hpp"
 #include "data/value.hpp"
 #include "letters/legal.hpp"
+#include "letters/registry.hpp"
 #include "letters/sender.hpp"
 
 namespace brevgen::letters {
@@ -18,10 +19,19 @@ struct Enriched {
     Diagnostics warnings;
 };
 
-/// Builds the view of a case already validated for `kind`.
-Enriched enrich(std::string_view kind, const data::Value& root, const SenderProfile& sender, const LegalRefs& legal);
+/// Builds the view of a case already validated for `kind`: the parts every letter has
+/// (sender, letter, law, parties, sick leave, meeting), then the kind's own (its hook).
+Enriched enrich(const KindRecord& kind, const data::Value& root, const SenderProfile& sender, const LegalRefs& legal);
 
-/// True when `kind`'s letter for this case goes to the employer (no CPR, no health data).
-bool addressed_to_employer(std::string_view kind, const data::Value& root);
+// The parts of the view only some kinds have, for their records' hooks (letters/kinds.cpp).
+
+/// A ramp-up plan's rows, chart and follow-ups; the plan's warnings go to `warnings`.
+nlohmann::json plan_view(const data::Value& root, const LegalRefs& legal, Diagnostics& warnings);
+
+/// Minutes: who wrote them, the situation, what was agreed, the next follow-up, who gets them.
+nlohmann::json minutes_view(const data::Value& root);
+
+/// An invitation's warning when the meeting lies after the first follow-up deadline.
+void meeting_deadline_warning(const data::Value& root, const LegalRefs& legal, Diagnostics& warnings);
 
 }  // namespace brevgen::letters

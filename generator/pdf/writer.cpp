@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <fstream>
-#include <iterator>
 
+#include "common/io.hpp"
+#include "common/messages.hpp"
 #include "pdf/content.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/haru.hpp"
@@ -30,9 +30,9 @@ constexpr const char* gray_profile_path = "/usr/share/color/icc/Gray.icc";
 constexpr std::size_t image_cache_size = 8;
 
 std::string read_file(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw PdfError(std::string("cannot read ") + path + " (install icc-profiles-free)");
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto read = io::read_file(path);
+    if (!read) throw PdfError(message::cannot_read(path, read.error) + " (install icc-profiles-free)");
+    return std::move(*read.bytes);
 }
 
 }  // namespace

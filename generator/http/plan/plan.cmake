@@ -1,7 +1,6 @@
 # The plan page (GET /plan) is served from the binary: its files are compiled in.
-# Included from the top-level CMakeLists.txt right after brevgen_core is defined.
 set(BREVGEN_PLAN_FILES page.html plan.css plan-case.js plan.js icon.svg)
-set(BREVGEN_PLAN_DIR ${PROJECT_SOURCE_DIR}/generator/http/plan)
+set(BREVGEN_PLAN_DIR ${CMAKE_CURRENT_SOURCE_DIR}/plan)
 set(BREVGEN_PLAN_CPP ${PROJECT_BINARY_DIR}/generated/plan_assets.cpp)
 list(TRANSFORM BREVGEN_PLAN_FILES PREPEND ${BREVGEN_PLAN_DIR}/ OUTPUT_VARIABLE BREVGEN_PLAN_PATHS)
 add_custom_command(
@@ -11,4 +10,4 @@ add_custom_command(
   DEPENDS ${BREVGEN_PLAN_PATHS} ${BREVGEN_PLAN_DIR}/embed.cmake
   COMMENT "Embedding the plan page"
   VERBATIM)
-target_sources(brevgen_core PRIVATE ${BREVGEN_PLAN_CPP})
+target_sources(brevgen_http PRIVATE ${BREVGEN_PLAN_CPP})

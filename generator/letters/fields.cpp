@@ -1,24 +1,11 @@
-// The case data of each letter kind, exactly as docs/case-data.md lists it. Change both
-// together; schemas/<kind>.json is generated from here and a test keeps it current.
+// The pieces the letter kinds' field descriptions are built from (letters/kinds.cpp puts
+// them together, exactly as docs/case-data.md lists them), and the cross-field rules.
 
-#include "letters/spec.hpp"
+#include "letters/fields.hpp"
 
-#include <algorithm>
-#include <array>
+namespace brevgen::letters::fields {
 
-namespace brevgen::letters {
-
-namespace {
-
-using data::FieldSpec;
-using data::FieldType;
-using data::Presence;
-using data::TextFormat;
-using data::presence::optional;
-using data::presence::required;
-using data::presence::required_when;
-
-FieldSpec text(std::string name, Presence p, std::string description, TextFormat format = TextFormat::none) {
+FieldSpec text(std::string name, Presence p, std::string description, TextFormat format) {
     FieldSpec f;
     f.name = std::move(name);
     f.presence = std::move(p);
@@ -27,21 +14,14 @@ FieldSpec text(std::string name, Presence p, std::string description, TextFormat
     return f;
 }
 
-/// A field no letter prints (its characters need no font).
-FieldSpec unprinted(FieldSpec f) {
-    f.printed = false;
-    return f;
-}
-
 FieldSpec choice(std::string name, Presence p, std::string description, std::vector<std::string> values,
-                 std::string default_value = {}) {
+                 std::string default_value) {
     FieldSpec f = text(std::move(name), std::move(p), std::move(description));
     f.enum_values = std::move(values);
     f.default_value = std::move(default_value);
     return f;
 }
 
-/// A number of hours in a week: never negative, never more than the week has.
 FieldSpec hours(std::string name, std::string description, bool zero_allowed) {
     FieldSpec f = text(std::move(name), required(), std::move(description));
     f.type = FieldType::number;
@@ -58,7 +38,7 @@ FieldSpec object(std::string name, Presence p, std::string description, std::vec
     return f;
 }
 
-FieldSpec list(std::string name, Presence p, std::string description, FieldSpec item, std::size_t min_items = 0) {
+FieldSpec list(std::string name, Presence p, std::string description, FieldSpec item, std::size_t min_items) {
     FieldSpec f = text(std::move(name), std::move(p), std::move(description));
     f.type = FieldType::array;
     f.min_items = min_items;
@@ -66,8 +46,7 @@ FieldSpec list(std::string name, Presence p, std::string description, FieldSpec 
     return f;
 }
 
-/// A postal address; `rule` says when its parts are required (when the address is there).
-FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule = required()) {
+FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule) {
     return object(std::move(name), std::move(p), std::move(description),
                   {text("co", optional(),
                         "c/o: hos hvem modtageren får sin post (uden \"c/o\", som brevet sætter foran)"),
@@ -76,16 +55,13 @@ FieldSpec adresse(std::string name, Presence p, std::string description, const P
                    text("by", rule, "By")});
 }
 
-/// Which of the shared fields a kind requires (docs/case-data.md, "Per kind").
-struct Needs {
-    Presence cpr = optional();
-    Presence medarbejder_adresse = optional();
-    Presence cvr = optional();
-    Presence arbejdsgiver_adresse = optional();
-    Presence kontaktperson = optional();
-    Presence sygefravaer = optional();
-    Presence foerste_fravaersdag = optional();
-};
+namespace {
+
+/// A field no letter prints (its characters need no font).
+FieldSpec unprinted(FieldSpec f) {
+    f.printed = false;
+    return f;
+}
 
 FieldSpec afsender() {
     return object("afsender", optional(), "Afsender for netop dette brev; ellers bruges afsenderprofilen",
@@ -134,7 +110,8 @@ FieldSpec sygefravaer(const Needs& n) {
                                   "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev"))});
 }
 
-/// The fields every kind has, followed by the kind's own.
+}  // namespace
+
 FieldSpec case_root(const Needs& n, std::vector<FieldSpec> own) {
     std::vector<FieldSpec> fields = {
         text("brevdato", required(), "Brevets dato (aldrig dagens dato fra uret)", TextFormat::date),
@@ -146,7 +123,6 @@ FieldSpec case_root(const Needs& n, std::vector<FieldSpec> own) {
     return object("", required(), "", std::move(fields));
 }
 
-/// The meeting fields indkaldelse and referat share.
 std::vector<FieldSpec> meeting_fields() {
     const auto fysisk = required_when("/moede/form", {"fysisk"});
     return {text("start", required(), "Mødets start, fx 2026-11-30T10:00 (dansk lokal tid)", TextFormat::datetime),
@@ -160,6 +136,10 @@ std::vector<FieldSpec> meeting_fields() {
             text("link", optional(), "Link til videomødet")};
 }
 
+FieldSpec recipient_choice(std::string description) {
+    return choice("modtager", optional(), std::move(description), {"medarbejder", "arbejdsgiver"}, "medarbejder");
+}
+
 FieldSpec participant(bool with_attendance) {
     std::vector<FieldSpec> fields = {text("navn", required(), "Navn"),
                                      text("rolle", required(), "Rolle, fx \"Nærmeste leder\"")};
@@ -168,6 +148,8 @@ FieldSpec participant(bool with_attendance) {
     }
     return object("", required(), "", std::move(fields));
 }
+
+namespace {
 
 // --- Cross-field rules. They run after the field checks and only compare values that
 // passed them. ISO dates compare as text; datetimes once both have seconds.
@@ -199,7 +181,9 @@ void check_meeting_times(const data::Value& root, Diagnostics& out) {
     }
 }
 
-void check_indkaldelse(const data::Value& root, Diagnostics& out) {
+}  // namespace
+
+void check_invitation(const data::Value& root, Diagnostics& out) {
     check_meeting_times(root, out);
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto senest = valid_text(root, "/moede/afbud/senest", TextFormat::date);
@@ -209,7 +193,7 @@ void check_indkaldelse(const data::Value& root, Diagnostics& out) {
     }
 }
 
-void check_optrapningsplan(const data::Value& root, Diagnostics& out) {
+void check_plan(const data::Value& root, Diagnostics& out) {
     const auto start = valid_text(root, "/optrapningsplan/startdato", TextFormat::date);
     const auto full = valid_text(root, "/optrapningsplan/fuld_tilbagevenden", TextFormat::date);
     if (start && full && *full < *start) {
@@ -218,7 +202,7 @@ void check_optrapningsplan(const data::Value& root, Diagnostics& out) {
     }
 }
 
-void check_referat(const data::Value& root, Diagnostics& out) {
+void check_minutes(const data::Value& root, Diagnostics& out) {
     check_meeting_times(root, out);
     const auto start = valid_text(root, "/moede/start", TextFormat::datetime);
     const auto next = valid_text(root, "/naeste_opfoelgning", TextFormat::datetime);
@@ -228,127 +212,4 @@ void check_referat(const data::Value& root, Diagnostics& out) {
     }
 }
 
-data::KindSpec information_medarbejder() {
-    Needs n{.cpr = required(), .medarbejder_adresse = required(), .sygefravaer = required(),
-            .foerste_fravaersdag = required()};
-    return {"information-medarbejder", "Første brev til den sygemeldte medarbejder", case_root(n, {}), nullptr};
-}
-
-data::KindSpec information_arbejdsgiver() {
-    Needs n{.cvr = required(), .arbejdsgiver_adresse = required(), .kontaktperson = required(),
-            .sygefravaer = required(), .foerste_fravaersdag = required()};
-    return {"information-arbejdsgiver", "Første brev til arbejdsgiveren om fastholdelsesindsatsen",
-            case_root(n, {}), nullptr};
-}
-
-data::KindSpec indkaldelse() {
-    const auto til_arbejdsgiver = required_when("/modtager", {"arbejdsgiver"});
-    Needs n{.medarbejder_adresse = required(), .arbejdsgiver_adresse = til_arbejdsgiver,
-            .kontaktperson = til_arbejdsgiver};
-    auto moede = meeting_fields();
-    moede.push_back(text("formaal", required(), "Hvad mødet skal handle om"));
-    moede.push_back(list("medbring", optional(), "Hvad medarbejderen skal tage med", text("", required(), "")));
-    moede.push_back(list("deltagere", optional(), "Hvem der deltager", participant(false)));
-    moede.push_back(object("afbud", optional(), "Afbud og flytning af mødet",
-                           {text("senest", optional(), "Sidste dag for afbud eller flytning", TextFormat::date)}));
-    return {"indkaldelse", "Indkaldelse til opfølgningsmøde",
-            case_root(n, {choice("modtager", optional(),
-                                 "arbejdsgiver: arbejdsgiverens kopi (uden CPR-nummer og helbredsoplysninger)",
-                                 {"medarbejder", "arbejdsgiver"}, "medarbejder"),
-                          object("moede", required(), "Mødet", std::move(moede))}),
-            check_indkaldelse};
-}
-
-data::KindSpec optrapningsplan() {
-    Needs n{.kontaktperson = required()};
-    FieldSpec uge = object("", required(), "Én uge i planen",
-                           {hours("timer", "Arbejdstimer i ugen", true),
-                            text("dage", optional(), "Hvilke dage, fx \"man.-tors.\"; ellers fordeles timerne på 5 dage"),
-                            text("opgaver", required(), "Arbejdsopgaver"),
-                            text("hensyn", optional(), "Skånehensyn, beskrevet ved funktion, ikke diagnose")});
-    FieldSpec plan = object(
-        "optrapningsplan", required(), "Planen for gradvis tilbagevenden",
-        {text("startdato", required(), "Planens første dag; dens ISO-uge er første række", TextFormat::date),
-         hours("normal_timer", "Normal ugentlig arbejdstid i timer, fx 37", false),
-         list("uger", required(), "Én række pr. uge, i rækkefølge", std::move(uge), 1),
-         list("opfoelgning", optional(), "Datoer for opfølgning", text("", required(), "", TextFormat::date)),
-         text("fuld_tilbagevenden", optional(), "Forventet dato for fuld tilbagevenden; beregnes, hvis den mangler",
-              TextFormat::date)});
-    return {"optrapningsplan", "Plan for gradvis tilbagevenden, til underskrift på mødet",
-            case_root(n, {std::move(plan)}), check_optrapningsplan};
-}
-
-data::KindSpec referat() {
-    Needs n{.cpr = required()};
-    auto moede = meeting_fields();
-    moede.push_back(text("formaal", optional(), "Hvad mødet handlede om"));
-    moede.push_back(list("deltagere", required(), "Hvem der deltog, og hvordan", participant(true), 1));
-    FieldSpec aftale = object("", required(), "En aftale",
-                              {text("hvem", required(), "Hvem gør det"), text("hvad", required(), "Hvad der skal ske"),
-                               text("frist", optional(), "Senest", TextFormat::date)});
-    return {"referat", "Referat af opfølgningsmøde",
-            case_root(n, {object("moede", required(), "Mødet", std::move(moede)),
-                          text("referent", required(), "Hvem der skrev referatet"),
-                          text("situation", required(), "Situationen beskrevet ved funktion og opgaver, aldrig diagnose"),
-                          list("aftaler", optional(), "Hvad der blev aftalt", std::move(aftale)),
-                          text("naeste_opfoelgning", optional(), "Næste opfølgning", TextFormat::datetime),
-                          text("medarbejderens_bemaerkninger", optional(), "Medarbejderens egne bemærkninger"),
-                          list("modtagere", optional(), "Hvem der får referatet", text("", required(), "")),
-                          text("rettelser_senest", optional(), "Sidste dag for rettelser til referatet",
-                               TextFormat::date)}),
-            check_referat};
-}
-
-}  // namespace
-
-std::span<const data::KindSpec> kinds() {
-    static const std::array<data::KindSpec, 5> all = {information_medarbejder(), information_arbejdsgiver(),
-                                                      indkaldelse(), optrapningsplan(), referat()};
-    return all;
-}
-
-const data::KindSpec* find_kind(std::string_view slug) {
-    for (const auto& kind : kinds()) {
-        if (kind.slug == slug) return &kind;
-    }
-    return nullptr;
-}
-
-Diagnostic unknown_kind_error(std::string_view slug) {
-    std::string known;
-    for (const auto& kind : kinds()) known += (known.empty() ? "" : ", ") + kind.slug;
-    return make_error({}, "", "unknown letter kind " + data::quote(slug) + "; known kinds: " + known, "unknown-kind");
-}
-
-std::string kinds_listing() {
-    std::size_t width = 0;
-    for (const auto& kind : kinds()) width = std::max(width, kind.slug.size());
-    std::string out;
-    for (const auto& kind : kinds()) {
-        out += kind.slug + std::string(width - kind.slug.size() + 2, ' ') + kind.description + '\n';
-    }
-    return out;
-}
-
-CaseResult load_case(std::string_view slug, std::string_view text, std::optional<data::Format> format,
-                     const data::ReadLimits& limits, const data::Drawable& drawable) {
-    CaseResult result;
-    const auto* kind = find_kind(slug);
-    if (kind == nullptr) {
-        result.diagnostics.push_back(unknown_kind_error(slug));
-        return result;
-    }
-    auto read = format ? data::read(text, *format, limits) : data::read_case(text, limits);
-    result.diagnostics = std::move(read.diagnostics);
-    if (!read.root) return result;
-    auto found = data::validate(*kind, *read.root, drawable);
-    result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
-    if (has_errors(result.diagnostics)) {
-        result.partial = std::move(read.root);
-    } else {
-        result.root = std::move(read.root);
-    }
-    return result;
-}
-
-}  // namespace brevgen::letters
+}  // namespace brevgen::letters::fields
