@@ -218,3 +218,29 @@ TEST_CASE("regression (fuzz_xml): an escaped control character and the digits af
     CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-" + std::string(100, '6') + "></sag>") ==
           "1:17: end tag </brevdat\\u001402-xxxxxxx-xxxxxxxxxxxxxxxxxxxxx…> does not match <brevdato>");
 }
+
+TEST_CASE("a batch record's case meets the structure limits as a case file does, at paths under /case", "[data][xml][limits]") {
+    // <ordre> is one more level than a case file has: it must not count as depth, and a limit's
+    // path names the case's fields under /case, as the tree's own paths do. The record's own
+    // three values (<ordre>, id, kind) count as values, as a JSON record's do.
+    const std::string sag = "<sag><a><b><c>1</c></b></a><r>1</r><r>2</r><r>3</r><!--x--></sag>";
+    for (const auto& [depth, items, nodes] : {std::tuple{1, 99, 99}, {2, 99, 99}, {3, 99, 99}, {9, 2, 99}, {9, 99, 5}, {9, 99, 9}}) {
+        data::ReadLimits limits;
+        limits.max_depth = static_cast<std::size_t>(depth);
+        limits.max_array_items = static_cast<std::size_t>(items);
+        limits.max_nodes = static_cast<std::size_t>(nodes);
+        INFO("depth " << depth << ", items " << items << ", nodes " << nodes);
+        const auto file = data::read_xml(sag, limits);
+        data::ReadLimits record_limits = limits;
+        record_limits.max_nodes += 3;
+        const auto order = data::read_xml_order("<ordre id=\"a\" kind=\"referat\">" + sag + "</ordre>", record_limits);
+        REQUIRE(file.diagnostics.size() == order.diagnostics.size());
+        for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+            const auto& message = file.diagnostics[i].message;  // the node limit names its own number
+            CHECK(order.diagnostics[i].message.substr(0, 30) == message.substr(0, 30));
+            CHECK(order.diagnostics[i].code == file.diagnostics[i].code);
+            CHECK(order.diagnostics[i].path == "/case" + file.diagnostics[i].path);
+        }
+        CHECK(order.case_root.has_value() == file.root.has_value());
+    }
+}
