@@ -57,7 +57,7 @@ std::string describe(const Value& v, bool sensitive) {
     switch (v.type) {
     case Value::Type::null: return "null";
     case Value::Type::boolean: return v.scalar;
-    case Value::Type::number: return sensitive ? "a number" : v.scalar;
+    case Value::Type::number: return sensitive ? "a number" : shown(v.scalar);
     case Value::Type::string:
     case Value::Type::text: return sensitive ? "a string" : quote(v.scalar);
     case Value::Type::array: return "an array";
@@ -128,9 +128,38 @@ std::string quoted_list(const std::vector<std::string>& values, std::string_view
     return out;
 }
 
+/// "U+0645 'م'": a character as messages name it.
+std::string character_name(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    std::string out = std::string(code) + " '";
+    utf8::append(out, c);
+    return out + "'";
+}
+
+/// The characters of `text` the fonts cannot draw, each once, in order of appearance.
+std::vector<char32_t> undrawable(std::string_view text, const Drawable& drawable) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::decode(text, i);
+        if (!drawable(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+/// "no font has the character U+1F600 '😀'", or the characters, up to ten of them.
+std::string undrawable_message(const std::vector<char32_t>& chars) {
+    constexpr std::size_t shown = 10;
+    std::string out = chars.size() == 1 ? "no font has the character " : "no font has the characters ";
+    for (std::size_t i = 0; i < chars.size() && i < shown; ++i) out += (i ? ", " : "") + character_name(chars[i]);
+    if (chars.size() > shown) out += " and " + std::to_string(chars.size() - shown) + " more";
+    return out;
+}
+
 class Validator {
 public:
-    Validator(const Value& root, Diagnostics& out) : root_(root), out_(out) {}
+    Validator(const Value& root, const Drawable& drawable, Diagnostics& out)
+        : root_(root), drawable_(drawable), out_(out) {}
     void check(const FieldSpec& spec, Value& v, const std::string& path);
 
 private:
@@ -146,6 +175,7 @@ private:
     }
 
     const Value& root_;  ///< read by required-when rules; the same tree that is normalised
+    const Drawable& drawable_;
     Diagnostics& out_;
 };
 
@@ -258,6 +288,12 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
         const std::string name = code_point_name(*c);
         error(v.pos, path, "must be one line: remove the line break or control character " + name, "not-one-line",
               {{"tegn", name}});
+        return;
+    }
+    if (drawable_ && spec.printed) {
+        if (const auto chars = undrawable(v.scalar, drawable_); !chars.empty()) {
+            error(v.pos, path, undrawable_message(chars), "no-font");
+        }
     }
 }
 
@@ -288,29 +324,29 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
     double d = 0;
     std::from_chars(v.scalar.data(), v.scalar.data() + v.scalar.size(), d);
     if (spec.type == FieldType::integer && d != std::floor(d)) {
-        error(v.pos, path, "expected an integer, got " + v.scalar, "type", {{"expected", "integer"}});
+        error(v.pos, path, "expected an integer, got " + shown(v.scalar), "type", {{"expected", "integer"}});
     } else if (spec.minimum && spec.exclusive_minimum && d <= *spec.minimum) {
-        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + v.scalar, "too-small",
+        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
               {{"more-than", number_text(*spec.minimum)}});
     } else if (spec.minimum && d < *spec.minimum) {
-        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + v.scalar, "too-small",
+        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
               {{"min", number_text(*spec.minimum)}});
     } else if (spec.maximum && d > *spec.maximum) {
-        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + v.scalar, "too-large",
+        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + shown(v.scalar), "too-large",
               {{"max", number_text(*spec.maximum)}});
     }
 }
 
 }  // namespace
 
-Diagnostics validate(const DocumentSpec& spec, Value& root) {
+Diagnostics validate(const DocumentSpec& spec, Value& root, const Drawable& drawable) {
     Diagnostics out;
     if (root.type != Value::Type::object) {
         out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false), "type",
                                  {{"expected", "object"}}));
         return out;
     }
-    Validator(root, out).check(spec.root, root, "");
+    Validator(root, drawable, out).check(spec.root, root, "");
     if (spec.check != nullptr) spec.check(root, out);
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);

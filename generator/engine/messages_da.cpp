@@ -85,6 +85,7 @@ std::string limit_message(const Diagnostic& d) {
     if (limit == "input") return "Filen er for stor til at blive læst.";
     if (limit == "depth") return "Filen har for mange niveauer inden i hinanden.";
     if (limit == "items") return "Listen har for mange punkter.";
+    if (limit == "nodes") return "Filen har for mange værdier til at blive læst.";
     return "Teksten er for lang.";
 }
 
@@ -182,10 +183,11 @@ constexpr char telefon_format[] = "Skriv et dansk telefonnummer med 8 cifre, evt
 constexpr char email_format[] = "Skriv en e-mailadresse som navn@eksempel.dk.";
 constexpr char after_meeting[] = "Skal ligge efter mødet.";
 constexpr char year_range[] = "Året skal ligge mellem 1900 og 2199.";
+constexpr char no_font[] = "Teksten har tegn, som brevets skrifttyper ikke har (fx emoji eller arabisk skrift).";
 
 // Sentences are short and say what to do. The plan's warnings name both the plan's own week
 // number and the ISO week the letter prints, so the consultant finds the row either way.
-constexpr std::array<Entry, 42> catalogue{{
+constexpr std::array<Entry, 43> catalogue{{
     // Reading the file.
     {"syntax", syntax_message},
     {"encoding", fixed<utf8_only>},
@@ -217,6 +219,7 @@ constexpr std::array<Entry, 42> catalogue{{
     {"email-format", fixed<email_format>},
     {"year-range", fixed<year_range>},
     {"not-one-line", not_one_line},
+    {"no-font", fixed<no_font>},
     // Rules across fields.
     {"meeting-end-day",
      [](const Diagnostic& d) { return cat({"Mødet skal slutte samme dag, som det begynder (", date(d, "dato"), ")."}); }},

@@ -71,6 +71,12 @@ FieldSpec adresse(std::string name, Presence p, std::string description, const P
 
 namespace {
 
+/// A field no letter prints (its characters need no font).
+FieldSpec unprinted(FieldSpec f) {
+    f.printed = false;
+    return f;
+}
+
 FieldSpec afsender() {
     return object("afsender", optional(), "Afsender for netop dette brev; ellers bruges afsenderprofilen",
                   {line("navn", optional(), "Jobcentrets navn"), line("enhed", optional(), "Afdeling eller team"),
@@ -78,7 +84,7 @@ FieldSpec afsender() {
                    text("postnummer", optional(), "Postnummer", TextFormat::postnummer),
                    line("by", optional(), "By"), text("telefon", optional(), "Telefon", TextFormat::telefon),
                    text("email", optional(), "E-mail", TextFormat::email), line("web", optional(), "Webadresse"),
-                   text("logo", optional(), "Logo (filnavn i afsenderprofilen)")});
+                   unprinted(text("logo", optional(), "Logo (filnavn i afsenderprofilen)"))});
 }
 
 FieldSpec konsulent() {
@@ -116,8 +122,8 @@ FieldSpec sygefravaer(const Needs& n) {
     return object("sygefravaer", n.sygefravaer, "Sygefraværet",
                   {text("foerste_fravaersdag", n.foerste_fravaersdag,
                         "Første fraværsdag; fristerne (uge 4, 5 og 8) regnes herfra", TextFormat::date),
-                   text("helbred", optional(),
-                        "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev")});
+                   unprinted(text("helbred", optional(),
+                                  "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev"))});
 }
 
 }  // namespace

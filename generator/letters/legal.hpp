@@ -27,7 +27,10 @@ struct LegalRefs {
 
 /// Reads and checks a legal.json file. Throws std::runtime_error naming the file and the
 /// problem (unreadable, malformed JSON, a missing or non-positive week count, a nested value).
-LegalRefs load_legal(const std::filesystem::path& path);
+/// With a `root`, a file that resolves outside it is refused unread; a file over `max_bytes`
+/// is refused unread either way (io::read_confined).
+LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root = {},
+                     std::size_t max_bytes = std::size_t{1} << 20);
 
 /// Parses legal.json text; `source` names it in error messages.
 LegalRefs parse_legal(std::string_view json_text, std::string_view source);
