@@ -1,17 +1,17 @@
-// libFuzzer: the XML case reader, then validation for every kind.
+// libFuzzer: the XML case reader (default and tight limits; the structure check before
+// pugixml must keep the tree within them), then validation for every kind; no message may
+// echo a CPR number (fuzz/case_checks.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "letters/registry.hpp"
+#include "case_checks.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    fuzz_checks::within_tight_limits(brevgen::data::read_xml, text, 2);
     auto read = brevgen::data::read_xml(text);
-    if (!read.root) return 0;
-    for (const auto& kind : brevgen::letters::KindRegistry::built_in()->all()) {
-        auto copy = *read.root;
-        (void)brevgen::data::validate(kind.fields, copy);
-    }
+    fuzz_checks::no_cpr_in(read.diagnostics);
+    if (read.root) fuzz_checks::validate_all(*read.root);
     return 0;
 }

@@ -94,13 +94,17 @@ TEST_CASE("percent and paragraphs keep their parts on one line", "[danish][forma
     CHECK(dk::percent(15) == "15" + nb + "%");
     CHECK(dk::percent(100.0 * 18 / 37) == "49" + nb + "%");  // 48.65 %
     CHECK(dk::percent(100) == "100" + nb + "%");
-    CHECK(dk::section("§ 7a") == "§" + nb + "7a");
-    CHECK(dk::section("7a") == "§" + nb + "7a");
-    CHECK(dk::section("§7a") == "§" + nb + "7a");
+    // Danish statutes write the letter apart from the number: "§ 7 a", never "§ 7a".
+    CHECK(dk::section("§ 7 a") == "§" + nb + "7" + nb + "a");
+    CHECK(dk::section("§ 7a") == "§" + nb + "7" + nb + "a");
+    CHECK(dk::section("7a") == "§" + nb + "7" + nb + "a");
+    CHECK(dk::section("§7a") == "§" + nb + "7" + nb + "a");
+    CHECK(dk::section("§ 36a.") == "§" + nb + "36" + nb + "a.");
     CHECK(dk::section("  §  56 ") == "§" + nb + "56");
-    CHECK(dk::section("§ 13b, stk. 1") == "§" + nb + "13b, stk." + nb + "1");
+    CHECK(dk::section("§ 13b, stk. 1") == "§" + nb + "13" + nb + "b, stk." + nb + "1");
+    CHECK(dk::section("§ 13 b, stk. 1") == "§" + nb + "13" + nb + "b, stk." + nb + "1");
     CHECK(dk::section("forvaltningsloven § 8") == "forvaltningsloven §" + nb + "8");
-    CHECK(dk::section("§§ 7 c eller 7 e") == "§§" + nb + "7 c eller 7 e");
+    CHECK(dk::section("§§ 7 c eller 7 e") == "§§" + nb + "7" + nb + "c eller 7" + nb + "e");
     CHECK(dk::section("artikel 6, stk. 1, litra e") ==
           "artikel" + nb + "6, stk." + nb + "1, litra" + nb + "e");
     CHECK(dk::section("LBK nr. 994 af 2024") == "LBK nr." + nb + "994 af 2024");

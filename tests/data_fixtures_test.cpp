@@ -5,8 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <regex>
 
 #include "data_test_support.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/layout.hpp"
 
 using namespace data_test;
 namespace data = brevgen::data;
@@ -14,9 +17,16 @@ namespace letters = brevgen::letters;
 
 namespace {
 
+/// The letter fonts' coverage, as the engine checks printed fields with it.
+const data::Drawable& drawable() {
+    static const auto fonts = brevgen::fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
+    static const data::Drawable check = [](char32_t c) { return brevgen::layout::can_typeset(*fonts, c); };
+    return check;
+}
+
 letters::CaseResult load_fixture(const std::string& dir, const std::string& name, const std::string& kind) {
     const auto text = read_file(repo_path(dir + "/" + name));
-    return load_case(kind, text, data::format_from_extension(name));
+    return load_case(kind, text, data::format_from_extension(name), drawable());
 }
 
 }  // namespace
@@ -74,5 +84,13 @@ TEST_CASE("every invalid fixture gives exactly its expected errors", "[data][fix
         if (update) write_file(expected_path, actual);
         REQUIRE(fs::exists(expected_path));
         CHECK(actual == read_file(expected_path));
+    }
+}
+
+TEST_CASE("no expected error output of a fixture holds a CPR number", "[data][fixtures][privacy]") {
+    const std::regex cpr("[0-9]{6}[- ]?[0-9]{4}");
+    for (const auto& name : fixture_names("fixtures/invalid", {".expected"})) {
+        INFO(name);
+        CHECK_FALSE(std::regex_search(read_file(repo_path("fixtures/invalid/" + name)), cpr));
     }
 }

@@ -69,6 +69,9 @@ TEST_CASE("JSON syntax errors point at the problem", "[data][json]") {
     CHECK(json_error("{\"a\": tru}") == "1:10: invalid literal");
     CHECK(json_error("{\"a\": \"x\ny\"}") == "1:9: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
     CHECK(json_error("{\"a\": 1e400}") == "1:7: number overflow parsing '1e400'");
+    CHECK(json_error("{\"a\": 3001901234e999999}") == "1:7: number overflow parsing '300190-xxxxe999999'");  // no CPR
+    CHECK(json_error("{\"a\": 1" + std::string(100, '0') + "e999999}") ==
+          "1:7: number overflow parsing '100000-" + std::string(33, 'x') + "…'");
     CHECK(json_error("{} {}") == "1:4: unexpected '{'; expected end of input");
     CHECK(json_error("") == "1:1: empty input; expected a JSON object");
     CHECK(json_error(" \n ") == "2:2: empty input; expected a JSON object");
@@ -165,4 +168,40 @@ TEST_CASE("format_from_extension and sniffing choose the reader", "[data]") {
     CHECK(data::sniff_format("") == data::Format::json);
     CHECK(data::read_case("  <sag><a>1</a></sag>").root->at("/a")->type == Type::text);
     CHECK(data::read_case(" {\"a\": 1}").root->at("/a")->type == Type::number);
+}
+
+TEST_CASE("JSON values up to the node limit are read; one more is an error where it starts", "[data][json][limits]") {
+    data::ReadLimits limits;
+    limits.max_nodes = 5;  // the object, its array and three items (keys are no values)
+    CHECK(data::read_json(R"({"a": [1, "x", {}]})", limits).root);
+    CHECK(json_error(R"({"a": [1, "x", {}], "b": null})", limits) == "1:26 /b: the case has more values than the limit of 5");
+    CHECK(json_error("{\"a\": [1, 2,\n 3, 4, 5, 6]}", limits) == "2:5 /a/3: the case has more values than the limit of 5");
+    // The default bounds a 16 MiB case of tiny values long before its tree grows.
+    const auto zeros = [](std::size_t n) {
+        std::string s = "[0";
+        for (std::size_t i = 1; i < n; ++i) s += ",0";
+        return s + "]";
+    };
+    std::string many = "{\"a\": [";
+    for (int i = 0; i < 11; ++i) many += (i ? "," : "") + zeros(9'999);
+    many += "]}";
+    CHECK(json_error(many) == "1:200003 /a/9/9997: the case has more values than the limit of 100000");
+}
+
+TEST_CASE("regression (fuzz_json): a syntax error never echoes what it read, even text shaped like its own message",
+          "[data][json][privacy]") {
+    // The string holds "'; expected " and a CPR number before the raw line break that ends it.
+    const std::string text = "{\"a\": \"x'; expected 3001901234 y\n\"}";
+    CHECK(json_error(text) == "1:33: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
+    CHECK(json_error("{\"a\": \"x'; expected end of input\n\"}") ==
+          "1:33: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n");
+    CHECK(json_error("{} x") == "1:4: invalid literal; expected end of input");  // the parser's own part stays
+}
+
+TEST_CASE("regression (fuzz_json): a path never shows ten digits, even where escaping a '/' makes them",
+          "[data][json][privacy]") {
+    // "~1" (the escaped '/') and nine digits read as a CPR number: masked like one.
+    data::ReadLimits limits;
+    limits.max_string_bytes = 4;
+    CHECK(json_error(R"({"a/300190123": "12345"})", limits) == "1:2 /a~130019-xxxx: string is longer than the limit of 4 bytes");
 }

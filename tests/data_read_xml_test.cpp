@@ -163,3 +163,84 @@ TEST_CASE("XML text over the string limit, input over the size limit", "[data][x
     limits.max_input_bytes = 8;
     CHECK(xml_error("<sag>\n<a/></sag>", limits) == "2:3: the input is larger than the limit of 8 bytes");
 }
+
+TEST_CASE("XML nodes up to the node limit are read; one more is refused before pugixml builds a DOM", "[data][xml][limits]") {
+    data::ReadLimits limits;
+    limits.max_nodes = 6;  // elements, attributes, comments, processing instructions, CDATA
+    CHECK(data::read_xml("<sag><a x=\"1\">1</a><!-- c --><b><![CDATA[2]]></b></sag>", limits).root);
+    CHECK(xml_error("<sag><a x=\"1\">1</a><!-- c --><b><![CDATA[2]]></b><c/></sag>", limits) ==
+          "1:50 /c: the case has more values than the limit of 6");
+    limits.max_nodes = 5;
+    CHECK(xml_error("<sag>\n<a/><a/><a/><a/>\n<a/></sag>", limits) == "3:1 /a/4: the case has more values than the limit of 5");
+    CHECK(xml_error("<sag><a p='=' q=\"'\" r='' s='' t=''/></sag>", limits) ==
+          "1:6 /a: the case has more values than the limit of 5");
+    // The default bounds a 16 MiB case of empty elements long before pugixml's DOM grows.
+    std::string many = "<sag>";
+    for (int g = 0; g < 11; ++g) {
+        many += "<g" + std::to_string(g) + ">";
+        for (int i = 0; i < 9'999; ++i) many += "<a/>";
+        many += "</g" + std::to_string(g) + ">";
+    }
+    many += "</sag>";
+    CHECK(xml_error(many) == "1:400047 /g9/a/9998: the case has more values than the limit of 100000");
+}
+
+TEST_CASE("the XML structure check agrees with the tree builder on depth and repeats", "[data][xml][limits]") {
+    // Both limits are found by the check before pugixml runs, with the builder's paths.
+    data::ReadLimits limits;
+    limits.max_depth = 2;
+    limits.max_array_items = 2;
+    CHECK(xml_error("<sag><a><b><c>1</c></b></a></sag>", limits) == "1:9 /a/b: nesting is deeper than the limit of 2 levels");
+    CHECK(xml_error("<sag><a><b>1</b><b>2</b><b>3</b></a></sag>", limits) ==
+          "1:25 /a/b/2: array has more items than the limit of 2");
+    CHECK(xml_error("<sag><a/><a><b/><b><c><d/></c></b></a></sag>", limits) ==
+          "1:17 /a/1/b/1: nesting is deeper than the limit of 2 levels");
+    CHECK(data::read_xml("<sag><a><b>1</b></a><a><b>1</b><b>2</b></a></sag>", limits).root);
+    // Broken markup is pugixml's to report; the check only counts.
+    CHECK(xml_error("<sag><a x=></a></sag>", limits) == "1:11: malformed attribute");
+    CHECK(xml_error("<sag><<<<>", limits) == "1:7: malformed tag");
+}
+
+TEST_CASE("XML errors that name elements never echo a CPR number", "[data][xml][privacy]") {
+    CHECK(xml_error("<sag><n3001901234>x</m3001901234></sag>") == "1:20: end tag </m300190-xxxx> does not match <n300190-xxxx>");
+    CHECK(xml_error("<sag><n300190-1234>") == "1:6: unclosed element <n300190-xxxx>");
+    CHECK(xml_error("<c3001901234/>") == "1:1: root element must be <sag>, not <c300190-xxxx>");
+    CHECK(xml_error("<?xml version=\"1.0\" encoding=\"3001901234\"?><sag/>") ==
+          "1:1: encoding \"300190-xxxx\" is not supported; case files must be UTF-8");
+}
+
+TEST_CASE("regression (fuzz_xml): an escaped control character and the digits after it never read as a CPR number",
+          "[data][xml][privacy]") {
+    // "\u0014" then "026-11123": shown as "\u001402-xxxxxx", not as "…014026-1112…".
+    CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-11123></sag>") ==
+          "1:17: end tag </brevdat\\u001402-xxxxxx> does not match <brevdato>");
+    // Also where the value is cut at 40 characters inside a long run of digits.
+    CHECK(xml_error("<sag><brevdato>x</brevdat\x14" "026-" + std::string(100, '6') + "></sag>") ==
+          "1:17: end tag </brevdat\\u001402-xxxxxxx-xxxxxxxxxxxxxxxxxxxxx…> does not match <brevdato>");
+}
+
+TEST_CASE("a batch record's case meets the structure limits as a case file does, at paths under /case", "[data][xml][limits]") {
+    // <ordre> is one more level than a case file has: it must not count as depth, and a limit's
+    // path names the case's fields under /case, as the tree's own paths do. The record's own
+    // three values (<ordre>, id, kind) count as values, as a JSON record's do.
+    const std::string sag = "<sag><a><b><c>1</c></b></a><r>1</r><r>2</r><r>3</r><!--x--></sag>";
+    for (const auto& [depth, items, nodes] : {std::tuple{1, 99, 99}, {2, 99, 99}, {3, 99, 99}, {9, 2, 99}, {9, 99, 5}, {9, 99, 9}}) {
+        data::ReadLimits limits;
+        limits.max_depth = static_cast<std::size_t>(depth);
+        limits.max_array_items = static_cast<std::size_t>(items);
+        limits.max_nodes = static_cast<std::size_t>(nodes);
+        INFO("depth " << depth << ", items " << items << ", nodes " << nodes);
+        const auto file = data::read_xml(sag, limits);
+        data::ReadLimits record_limits = limits;
+        record_limits.max_nodes += 3;
+        const auto order = data::read_xml_order("<ordre id=\"a\" kind=\"referat\">" + sag + "</ordre>", record_limits);
+        REQUIRE(file.diagnostics.size() == order.diagnostics.size());
+        for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+            const auto& message = file.diagnostics[i].message;  // the node limit names its own number
+            CHECK(order.diagnostics[i].message.substr(0, 30) == message.substr(0, 30));
+            CHECK(order.diagnostics[i].code == file.diagnostics[i].code);
+            CHECK(order.diagnostics[i].path == "/case" + file.diagnostics[i].path);
+        }
+        CHECK(order.case_root.has_value() == file.root.has_value());
+    }
+}

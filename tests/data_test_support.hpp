@@ -36,11 +36,13 @@ inline const brevgen::letters::KindRecord& kind_record(std::string_view slug) {
 /// The built-in kinds' slugs, in registry order.
 inline std::vector<std::string> kind_slugs() { return brevgen::letters::KindRegistry::built_in()->slugs(); }
 
-/// Reads and validates a case for a built-in kind (an unknown kind gives the registry's error).
+/// Reads and validates a case for a built-in kind (an unknown kind gives the registry's error),
+/// with `drawable` checking printed fields against fonts when given.
 inline brevgen::letters::CaseResult load_case(std::string_view slug, std::string_view text,
-                                              std::optional<brevgen::data::Format> format = std::nullopt) {
+                                              std::optional<brevgen::data::Format> format = std::nullopt,
+                                              const brevgen::data::Drawable& drawable = {}) {
     const auto registry = brevgen::letters::KindRegistry::built_in();
-    if (const auto* kind = registry->find(slug)) return brevgen::letters::load_case(*kind, text, format);
+    if (const auto* kind = registry->find(slug)) return brevgen::letters::load_case(*kind, text, format, {}, drawable);
     brevgen::letters::CaseResult unknown;
     unknown.diagnostics.push_back(registry->unknown(slug));
     return unknown;

@@ -229,3 +229,23 @@ TEST_CASE("the employer's copy needs the employer's address and contact", "[data
           Lines{"20:19 /arbejdsgiver/adresse: missing, but required when /modtager is \"arbejdsgiver\"",
                 "20:19 /arbejdsgiver/kontaktperson: missing, but required when /modtager is \"arbejdsgiver\""});
 }
+
+TEST_CASE("characters the fonts cannot draw are one error per printed field, listing them", "[data][validate][fonts]") {
+    auto kind = test_kind();
+    kind.root.fields.push_back(field("note", FieldType::string, presence::optional()));
+    kind.root.fields.back().printed = false;
+    // These "fonts" draw ASCII only.
+    const data::Drawable ascii = [](char32_t c) { return c < 0x80; };
+    auto r = data::read_case(R"({"dato": "2026-11-30", "form": "telefon", "uger": [{"timer": 1}],
+        "tags": ["ok", "ærø æ", "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"], "note": "ø", "ukendt": "ø"})");
+    REQUIRE(r.root);
+    const auto found = data::validate(kind, *r.root, ascii);
+    CHECK(lines(found) == Lines{
+        "2:24 /tags/1: no font has the characters U+00E6 'æ', U+00F8 'ø'",
+        "2:33 /tags/2: no font has the characters U+2160 'Ⅰ', U+2161 'Ⅱ', U+2162 'Ⅲ', U+2163 'Ⅳ', U+2164 'Ⅴ', U+2165 'Ⅵ', "
+        "U+2166 'Ⅶ', U+2167 'Ⅷ', U+2168 'Ⅸ', U+2169 'Ⅹ' and 2 more",
+    });
+    auto plain = data::read_case(R"({"dato": "2026-11-30", "form": "telefon", "uger": [{"timer": 1}], "tags": ["ærø"]})");
+    REQUIRE(plain.root);
+    CHECK(lines(data::validate(kind, *plain.root)) == Lines{});  // without fonts to ask, layout finds them later
+}

@@ -25,7 +25,7 @@ TEST_CASE("templates/legal.json loads", "[domain][legal]") {
         INFO(key);
         CHECK(refs.find(key) != nullptr);
     }
-    CHECK(*refs.find("paragraf_samtale") == "§ 7a");
+    CHECK(*refs.find("paragraf_samtale") == "§ 7 a");
     CHECK(*refs.find("bisidder") == "forvaltningsloven § 8");
     CHECK(*refs.find("foerste_opfoelgning_uger") == "8");
     CHECK(refs.find("_om") == nullptr);  // notes are not entries

@@ -14,7 +14,7 @@ inline letters::LegalRefs test_legal() {
     refs.fast_track_uger = 5;
     refs.delvis_fravaer_min_timer = 4;
     refs.optrapningsplan_max_uger = 13;
-    refs.texts = {{"paragraf_samtale", "§ 7a"}};
+    refs.texts = {{"paragraf_samtale", "§ 7 a"}};
     return refs;
 }
 

@@ -336,7 +336,8 @@ TEST_CASE("http: every status the server sends has its RFC 9110 reason phrase as
         {405, "Method Not Allowed"},   {408, "Request Timeout"},    {411, "Length Required"},
         {413, "Content Too Large"},    {414, "URI Too Long"},       {415, "Unsupported Media Type"},
         {422, "Unprocessable Content"}, {431, "Request Header Fields Too Large"},  // RFC 6585
-        {500, "Internal Server Error"}, {503, "Service Unavailable"}, {505, "HTTP Version Not Supported"}};
+        {500, "Internal Server Error"}, {501, "Not Implemented"},  {503, "Service Unavailable"},
+        {505, "HTTP Version Not Supported"}};
     for (const auto& [status, phrase] : rfc9110) {
         INFO(status);
         CHECK(status_title(status) == phrase);

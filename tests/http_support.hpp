@@ -225,4 +225,11 @@ inline RawReply raw_exchange(int port, const std::string& head, std::size_t fill
     return reply;
 }
 
+/// POSTs a JSON case to `path` (Connection: close) and returns the reply.
+inline RawReply post_json(int port, const std::string& path, const std::string& body) {
+    return raw_exchange(port, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                              "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                              "\r\n\r\n" + body);
+}
+
 }  // namespace brevgen::test

@@ -88,7 +88,7 @@ TEST_CASE("letters show dates, times and weeks the Danish way") {
     CHECK(invitation.find("mandag den 30. november 2026") != std::string::npos);
     const std::string plan = flat(pdftotext(render_case("examples/optrapningsplan.json").string()));
     CHECK(plan.find("uge 49") != std::string::npos);
-    CHECK(plan.find("23. november 2026") != std::string::npos);
+    CHECK(plan.find("30. november 2026") != std::string::npos);
     for (const auto& file : case_files(".json")) {
         const auto c = load_json(file);
         if (at(c, "/brevdato") != "2026-11-23") continue;
@@ -123,4 +123,21 @@ TEST_CASE("every letter's body text reads easily: LIX at most 45") {
         CHECK(lix > 10);  // a body was found at all
         CHECK(lix <= 45);
     }
+}
+
+TEST_CASE("every letter cites paragraphs as Danish statutes do: § 7 a, never § 7a") {
+    const std::regex glued("§\\s?\\d+[a-z]\\b");
+    int citing = 0;
+    for (const auto& file : case_files(".json")) {
+        const std::string text = pdftotext(render_case(file).string());
+        std::smatch m;
+        INFO(file);
+        CHECK_FALSE(std::regex_search(text, m, glued));
+        if (text.find("§") != std::string::npos) ++citing;
+    }
+    CHECK(citing >= 5);
+    // The letters that cite a lettered paragraph cite it the statute's way.
+    const std::string employer = flat(pdftotext(render_case("examples/information-arbejdsgiver.json").string()));
+    CHECK(employer.find("§ 7 a") != std::string::npos);
+    CHECK(employer.find("§ 36 a") != std::string::npos);
 }

@@ -91,7 +91,9 @@ TEST_CASE("a message id changes with the letter, its recipient and its meeting, 
     CHECK(reservation(copy, "memo:reservationUUID") != reservation(base, "memo:reservationUUID"));
 
     json corrected = invitation();
-    corrected["moede"]["formaal"] = corrected["moede"]["formaal"].get<std::string>() + " Vi tager også kaffe med.";
+    // The employee's letter prints the text written to the employee (fields::per_reader).
+    corrected["moede"]["formaal_til_medarbejder"] =
+        corrected["moede"]["formaal_til_medarbejder"].get<std::string>() + " Vi tager også kaffe med.";
     CHECK(id(message_of(corrected)) != id(base));
     json moved = invitation();
     moved["moede"]["start"] = "2026-11-30T10:30";

@@ -131,7 +131,7 @@ TEST_CASE("the opening's words fit one week, rising weeks and flat weeks") {
     CHECK(one.find("stiger") == std::string::npos);
 
     const std::string rising = text_of(render_case("examples/optrapningsplan.json"));
-    CHECK(rising.find("Timerne stiger gradvist, til Jørgen Bøgh Åkesson er tilbage på fuld tid.") != std::string::npos);
+    CHECK(rising.find("Timerne stiger gradvist, til Jørgen er tilbage på fuld tid.") != std::string::npos);
 
     auto c = load("fixtures/valid/optrapningsplan-1uge.json");
     c["optrapningsplan"]["uger"].push_back(c["optrapningsplan"]["uger"][0]);

@@ -119,7 +119,7 @@ TEST_CASE("checks: a valid plan has no findings, and 35 hours in week 1 give the
     const json w = r["warnings"][0];
     CHECK(w["path"] == "/optrapningsplan/uger/0/timer");
     CHECK(w["code"] == "absence-below-minimum");
-    CHECK(w["line"] == 45);
+    CHECK(w["line"] == 46);
     CHECK(w["column"] == 18);
     CHECK(w["message"] ==
           "plan week 1 (uge 49) leaves 2 hours of absence; partial sickness benefit needs at least 4 hours a week");

@@ -5,6 +5,7 @@
 
 #include "batch/batch.hpp"
 
+#include <malloc.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -68,6 +69,11 @@ struct Pipeline {
     /// slow letter holds back the ones after it.
     static std::size_t window_size(unsigned jobs) { return 64 + 16 * std::size_t{jobs}; }
 
+    /// Records read (their case trees built) but not yet rendered, at most, counted by their
+    /// length in the extract: thousands of ordinary records, or one record at the input
+    /// limit (which alone may take some 130 MB to render).
+    static constexpr std::size_t record_budget = std::size_t{16} << 20;
+
     void producer_done() {
         if (--producers == 0) results.close();
     }
@@ -77,6 +83,7 @@ struct Pipeline {
     fs::path dir;
     BoundedQueue<Job> work;
     BoundedQueue<Done> results;
+    ByteBudget records{record_budget};
     std::counting_semaphore<> window;
     std::atomic<int> producers;
     std::atomic<std::uint64_t> other_shards{0};
@@ -107,6 +114,7 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
                 d.already = true;
                 p.results.push(std::move(d));
             } else {
+                p.records.acquire(order->bytes);
                 p.work.push(Job{d.seq, std::move(*order)});
             }
         }
@@ -123,11 +131,17 @@ void render_orders(Pipeline& p) {
     while (auto job = p.work.pop()) {
         Done d{job->seq, row_of(job->order), false, job->order.end_offset};
         try {
-            d.row = render_order(renderer, job->order, p.dir);
+            d.row = render_order(renderer, job->order, p.dir, p.options.memo);
         } catch (const std::exception& e) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
         }
+        const std::size_t record_bytes = job->order.bytes;
+        job.reset();  // the case tree goes before the budget lets the next one in
+        p.records.release(record_bytes);
+        // A record of megabytes leaves its peak in this thread's malloc arena; without
+        // giving it back, every worker would keep the peak of the largest record it met.
+        if (record_bytes > (std::size_t{1} << 20)) ::malloc_trim(0);
         p.results.push(std::move(d));
     }
     p.producer_done();
@@ -380,7 +394,7 @@ int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
     Setup s = set_up(o, *engine);
     if (s.exit != exit_code::ok) return s.exit;
     const unsigned jobs = o.jobs ? o.jobs : default_jobs();
-    DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes()) : DoneRows();
+    DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes(), o.memo) : DoneRows();
     const SignalGuard signals;
     Pipeline p(o, engine, s.out->path(), jobs);
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);

@@ -21,6 +21,7 @@ struct BatchOptions {
     unsigned shard_count = 1;
     bool resume = false;                 ///< finish an interrupted run in output_dir
     std::filesystem::path print_file;    ///< empty: no print file
+    bool memo = false;                   ///< also write <id>.xml, the Digital Post message
 };
 
 /// A shard written "K/N" (0 <= K < N), or nullopt when malformed.

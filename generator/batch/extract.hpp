@@ -26,6 +26,7 @@ struct Order : OrderRecord {
     std::uint64_t index = 0;       ///< 0-based record number in the extract (shards split these)
     SourcePos pos;                 ///< where the record starts in the extract
     std::uint64_t end_offset = 0;  ///< bytes of the extract up to the record's end (progress)
+    std::uint64_t bytes = 0;       ///< the record's own length, which its case tree was read from
 };
 
 /// Streams the records of an extract, in order.

@@ -60,6 +60,12 @@ std::string to_json_line(const Row& row) {
     j["bytes"] = row.ok ? json(row.bytes) : json(nullptr);
     j["sha256"] = row.ok ? json(row.sha256) : json(nullptr);
     j["paper"] = row.paper;
+    if (row.ok && row.memo) {
+        j["memo"] = {{"file", row.memo_file()},
+                     {"bytes", row.memo->bytes},
+                     {"sha256", row.memo->sha256},
+                     {"message_uuid", row.memo->message_uuid}};
+    }
     j["warnings"] = diagnostics_json(row.warnings);
     j["errors"] = diagnostics_json(row.errors);
     // Replacing invalid UTF-8 keeps one odd byte in a message from losing the whole row.
@@ -81,6 +87,10 @@ std::optional<Row> parse_row(std::string_view line) {
         row.sha256 = j.value("sha256", "");
     }
     row.paper = j.value("paper", false);
+    if (row.ok && j.contains("memo") && j["memo"].is_object()) {
+        const json& m = j["memo"];
+        row.memo = MemoFile{m.value("bytes", std::uint64_t{0}), m.value("sha256", ""), m.value("message_uuid", "")};
+    }
     if (j.contains("warnings")) row.warnings = diagnostics_of(j["warnings"], Severity::warning);
     if (j.contains("errors")) row.errors = diagnostics_of(j["errors"], Severity::error);
     return row;
@@ -164,13 +174,18 @@ std::vector<std::uint64_t> run_starts(const std::filesystem::path& path) {
     return starts;
 }
 
+/// True when the file has exactly the recorded size and digest.
+bool intact(const std::filesystem::path& path, std::uint64_t bytes, const std::string& sha256) {
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) != bytes || ec) return false;
+    const auto sum = sha256_file_hex(path);
+    return sum && *sum == sha256;
+}
+
 bool verified(const Row& row, const std::filesystem::path& dir) {
     if (!row.ok || !row.id) return false;
-    std::error_code ec;
-    const auto path = dir / row.file();
-    if (std::filesystem::file_size(path, ec) != row.bytes || ec) return false;
-    const auto sum = sha256_file_hex(path);
-    return sum && *sum == row.sha256;
+    if (row.memo && !intact(dir / row.memo_file(), row.memo->bytes, row.memo->sha256)) return false;
+    return intact(dir / row.file(), row.bytes, row.sha256);
 }
 
 }  // namespace
@@ -205,7 +220,8 @@ std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std:
     return kept;
 }
 
-DoneRows::DoneRows(const std::filesystem::path& manifest, std::uint64_t limit) : in_(manifest, std::ios::binary), left_(limit) {
+DoneRows::DoneRows(const std::filesystem::path& manifest, std::uint64_t limit, bool need_memo)
+    : in_(manifest, std::ios::binary), left_(limit), need_memo_(need_memo) {
     open_ = static_cast<bool>(in_);
 }
 
@@ -220,7 +236,7 @@ const Row* DoneRows::done(std::uint64_t record, std::string_view id) {
         left_ -= std::min<std::uint64_t>(left_, line.size() + 1);
         row_ = parse_row(line);
     }
-    if (row_ && row_->record == record && row_->ok && row_->id == id) return &*row_;
+    if (row_ && row_->record == record && row_->ok && row_->id == id && (row_->memo || !need_memo_)) return &*row_;
     return nullptr;
 }
 

@@ -15,6 +15,13 @@
 
 namespace brevgen::batch {
 
+/// A Digital Post message written beside a row's PDF (batch --memo).
+struct MemoFile {
+    std::uint64_t bytes = 0;
+    std::string sha256;        ///< of the XML file, hex
+    std::string message_uuid;  ///< its memo:messageUUID
+};
+
 /// One manifest row: what became of one record of the extract.
 struct Row {
     std::uint64_t record = 0;  ///< 0-based record number in the extract
@@ -24,10 +31,13 @@ struct Row {
     std::uint64_t pages = 0, bytes = 0;
     std::string sha256;  ///< of the PDF, hex
     bool paper = false;  ///< the recipient gets paper mail (goes into the --print file)
+    std::optional<MemoFile> memo;  ///< ok rows of a --memo run: the message beside the PDF
     Diagnostics warnings, errors;
 
     /// The PDF's file name in the output directory.
     std::string file() const { return *id + ".pdf"; }
+    /// The message's file name in the output directory.
+    std::string memo_file() const { return *id + ".xml"; }
 };
 
 /// The row as one JSON line, newline included.
@@ -60,7 +70,7 @@ private:
 
 /// Which rows a compaction keeps.
 struct KeepRule {
-    bool verify = false;               ///< keep only ok rows whose PDF has the recorded size and SHA-256
+    bool verify = false;               ///< keep only ok rows whose PDF (and message) has the recorded size and SHA-256
     std::uint64_t shard_index = 0, shard_count = 1;
 };
 
@@ -82,10 +92,11 @@ public:
     /// No manifest: nothing is done.
     DoneRows() = default;
     /// Reads the first `limit` bytes of `manifest` (the rows that were there before this
-    /// run started appending).
-    DoneRows(const std::filesystem::path& manifest, std::uint64_t limit);
-    /// The ok row of `record` when its id is `id`; nullptr when that record is not done.
-    /// Records must be asked for in rising order.
+    /// run started appending). `need_memo`: a row counts as done only with its message.
+    DoneRows(const std::filesystem::path& manifest, std::uint64_t limit, bool need_memo = false);
+    /// The ok row of `record` when its id is `id` (and it has a message when one is
+    /// needed); nullptr when that record is not done. Records must be asked for in rising
+    /// order.
     const Row* done(std::uint64_t record, std::string_view id);
 
 private:
@@ -93,6 +104,7 @@ private:
     std::uint64_t left_ = 0;
     std::optional<Row> row_;
     bool open_ = false;
+    bool need_memo_ = false;
 };
 
 }  // namespace brevgen::batch

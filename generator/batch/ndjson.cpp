@@ -29,6 +29,7 @@ public:
                 o.pos = {line->number, 1};
                 o.index = index_++;
                 o.end_offset = consumed_;
+                o.bytes = line->text.size();
                 return o;
             }
         } catch (const std::runtime_error& e) {

@@ -46,34 +46,46 @@ Diagnostic in_record(Diagnostic d, const Order& order) {
     return d;
 }
 
+/// Writes one output file atomically; false (with the error in `row`) when it cannot.
+bool write_output(const std::filesystem::path& dir, const std::string& name, std::string_view bytes, const Order& order,
+                  Row& row) {
+    std::string error;
+    if (io::write_file((dir / name).string(), bytes, error)) return true;
+    row.errors.push_back(make_error(order.pos, "", message::cannot_write(name, error)));
+    return false;
+}
+
 }  // namespace
 
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir) {
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo) {
     Row row = row_of(order);
-    Letter letter;
+    Message made;
     try {
-        letter = renderer.render(*order.kind, std::move(order.case_tree));
+        if (memo) {
+            made = renderer.message(*order.kind, std::move(order.case_tree));
+        } else {
+            static_cast<Letter&>(made) = renderer.render(*order.kind, std::move(order.case_tree));
+        }
     } catch (const std::exception& e) {
         row.errors.push_back(make_error(order.case_pos, "/case", std::string("cannot render the letter: ") + e.what()));
         return row;
     }
-    for (auto& d : letter.diagnostics) {
+    for (auto& d : made.diagnostics) {
         (d.severity == Severity::error ? row.errors : row.warnings).push_back(in_record(std::move(d), order));
     }
-    if (letter.outcome != Outcome::ok) {
+    if (made.outcome != Outcome::ok) {
         if (row.errors.empty()) row.errors.push_back(make_error(order.case_pos, "/case", "the letter could not be rendered"));
         return row;
     }
-    std::string error;
-    if (!io::write_file((dir / row.file()).string(), letter.pdf, error)) {
-        row.errors.push_back(make_error(order.pos, "", message::cannot_write(row.file(), error)));
-        return row;
-    }
+    // The PDF first, then its message: the row, written after both, vouches for both.
+    if (!write_output(dir, row.file(), made.pdf, order, row)) return row;
+    if (memo && !write_output(dir, row.memo_file(), made.xml, order, row)) return row;
     row.ok = true;
-    row.pages = letter.pages;
-    row.bytes = letter.pdf.size();
-    row.sha256 = sha256_hex(letter.pdf);
-    row.paper = letter.paper;
+    row.pages = made.pages;
+    row.bytes = made.pdf.size();
+    row.sha256 = sha256_hex(made.pdf);
+    row.paper = made.paper;
+    if (memo) row.memo = MemoFile{made.xml.size(), sha256_hex(made.xml), std::move(made.message_uuid)};
     return row;
 }
 

@@ -61,13 +61,13 @@ void OutputDir::lock() {
     }
 }
 
-/// Temp files of PDFs and of the manifest that a killed run left behind. Nothing else
+/// Temp files of PDFs, messages and the manifest that a killed run left behind. Nothing else
 /// writes in a locked directory, so every one of them is stale.
 void OutputDir::sweep() {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
         const auto name = entry.path().filename().string();
-        if (io::is_temp_of(name, ".pdf") || io::is_temp_of(name, manifest_name)) {
+        if (io::is_temp_of(name, ".pdf") || io::is_temp_of(name, ".xml") || io::is_temp_of(name, manifest_name)) {
             if (fs::remove(entry.path(), ec)) ++swept_;
         }
     }

@@ -35,8 +35,8 @@ Row row_of(const Order& order);
 Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
 
 /// Renders one order (its case tree is used up) and writes `<id>.pdf` into `dir`
-/// atomically; the row says how it went (diagnostics at their place in the extract, paths
-/// under /case).
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir);
+/// atomically, with `memo` also `<id>.xml`, its Digital Post message; the row says how it
+/// went (diagnostics at their place in the extract, paths under /case).
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo = false);
 
 }  // namespace brevgen::batch

@@ -1,6 +1,8 @@
 #pragma once
-/// A bounded blocking queue between the batch's threads (reader → workers → writer).
+/// A bounded blocking queue between the batch's threads (reader → workers → writer), and
+/// the byte budget that bounds the records between the reader and the workers.
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -69,6 +71,34 @@ private:
     std::condition_variable not_full_, not_empty_;
     std::deque<T> items_;
     bool closed_ = false;
+};
+
+/// Bytes of records in flight (read, not yet rendered): acquire() waits while `n` more
+/// would go over the budget, unless nothing is in flight, so a record larger than the
+/// whole budget still goes, alone. Record count limits (the queues, the window) keep memory
+/// flat for ordinary records; this keeps it flat when records are megabytes each, where
+/// `4 × jobs` queued records of 16 MiB would be a gigabyte.
+class ByteBudget {
+public:
+    explicit ByteBudget(std::size_t budget) : budget_(budget) {}
+
+    void acquire(std::size_t n) {
+        std::unique_lock lock(mutex_);
+        released_.wait(lock, [&] { return used_ == 0 || used_ + n <= budget_; });
+        used_ += n;
+    }
+
+    void release(std::size_t n) {
+        std::lock_guard lock(mutex_);
+        used_ -= std::min(n, used_);
+        released_.notify_all();
+    }
+
+private:
+    const std::size_t budget_;
+    std::mutex mutex_;
+    std::condition_variable released_;
+    std::size_t used_ = 0;
 };
 
 }  // namespace brevgen::batch

@@ -177,6 +177,7 @@ Order XmlReader::record(const Token& start) {
         o.errors.push_back(make_error(o.pos, "", record_limit_message(max_)));
     } else if (complete) {
         static_cast<OrderRecord&>(o) = read_order(std::string_view(buf_).substr(0, pos_), CaseFormat::xml, o.pos, limits_);
+        o.bytes = pos_;
     }
     o.end_offset = buf_offset_ + pos_;
     discard(pos_);

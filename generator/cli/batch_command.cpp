@@ -16,6 +16,9 @@ CLI::App* add_batch_command(CLI::App& app, Options& options) {
     cmd->add_option("--shard", a.shard, "K/N: take records K, K+N, K+2N, ... (0-based; N processes split one extract)");
     cmd->add_flag("--resume", a.resume, "Finish an interrupted run in the same directory; skips letters already done");
     cmd->add_option("--print", a.print, "Also write one PDF of every paper-mail letter, each padded to an even page count");
+    cmd->add_flag("--memo", options.memo,
+                  "Also write <id>.xml, the Digital Post message (MeMo 1.2) holding <id>.pdf; the sender profile "
+                  "needs cvr and sagssystem (docs/digital-post.md)");
     return cmd;
 }
 
@@ -27,6 +30,7 @@ int run_batch_command(const Options& options, std::shared_ptr<const Engine> engi
     b.jobs = a.jobs;
     b.resume = a.resume;
     b.print_file = a.print;
+    b.memo = options.memo;
     if (!a.shard.empty()) {
         const auto shard = batch::parse_shard(a.shard);
         if (!shard) {

@@ -20,6 +20,7 @@ void add_common(CLI::App* cmd, Options& o) {
     cmd->add_option("--max-depth", o.max_depth, "Refuse case data nested deeper than this (default 64)");
     cmd->add_option("--max-array-items", o.max_array_items, "Refuse arrays with more items than this (default 10000)");
     cmd->add_option("--max-string-bytes", o.max_string_bytes, "Refuse longer strings than this (default 1 MiB)");
+    cmd->add_option("--max-nodes", o.max_nodes, "Refuse case data with more values than this (default 100000)");
     cmd->add_option("--max-table-rows", o.max_table_rows, "Refuse tables with more rows than this (default 1000)");
 }
 
@@ -45,6 +46,7 @@ std::shared_ptr<const Engine> load_engine(Options& o) {
     if (o.max_depth) read.max_depth = o.max_depth;
     if (o.max_array_items) read.max_array_items = o.max_array_items;
     if (o.max_string_bytes) read.max_string_bytes = o.max_string_bytes;
+    if (o.max_nodes) read.max_nodes = o.max_nodes;
     o.settings.tagged_pdf = !o.untagged;
     o.settings.messages = o.memo;
     // One letter's command checks that kind's templates; kinds, schema, batch and serve check all.

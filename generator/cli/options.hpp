@@ -29,9 +29,10 @@ struct Options {
     std::size_t max_depth = 0;
     std::size_t max_array_items = 0;
     std::size_t max_string_bytes = 0;
+    std::size_t max_nodes = 0;
     std::size_t max_table_rows = 0;
     bool untagged = false;
-    bool memo = false;  ///< render: write the Digital Post message instead of the PDF
+    bool memo = false;  ///< render, batch, serve: Digital Post messages (docs/digital-post.md)
     BatchArgs batch;  // serve's options live in generator/cli/serve_command.cpp
 };
 

@@ -62,7 +62,7 @@ void add_limit_options(CLI::App& serve, http::ServeOptions& s) {
 
 }  // namespace
 
-CLI::App* add_serve_command(CLI::App& app, Options& /*options*/) {
+CLI::App* add_serve_command(CLI::App& app, Options& options) {
     ServeArgs& a = serve_args();
     auto* serve = app.add_subcommand("serve", "Serve letters over HTTP (POST /v1/letters/KIND) until SIGTERM");
     serve->add_option("--listen", a.listen, "HOST:PORT to listen on; port 0 picks a free one")
@@ -70,6 +70,10 @@ CLI::App* add_serve_command(CLI::App& app, Options& /*options*/) {
     serve->add_option("--token-file", a.token_file,
                       "Accepted bearer tokens, one per line (# comments); required to listen beyond loopback");
     add_limit_options(*serve, a.server);
+    // Without it, a profile that cannot make messages only turns POST /v1/messages/KIND into 501.
+    serve->add_flag("--memo", options.memo,
+                    "Require Digital Post messages (POST /v1/messages/KIND): refuse to start when the sender profile "
+                    "lacks cvr or sagssystem (docs/digital-post.md)");
     return serve;
 }
 

@@ -91,6 +91,58 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes)
     return r;
 }
 
+namespace {
+
+bool is_within(const std::filesystem::path& resolved, const std::filesystem::path& canonical_root) {
+    const auto r = resolved.lexically_normal().native();
+    const auto root = canonical_root.lexically_normal().native();
+    if (r == root) return true;
+    return r.starts_with(root.ends_with('/') ? root : root + '/');
+}
+
+}  // namespace
+
+ReadResult read_confined(const std::filesystem::path& path, const std::filesystem::path& root,
+                         std::uint64_t max_bytes) {
+    ReadResult r;
+    // Non-blocking, so that a FIFO put in the file's place cannot hang the open.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        r.error = system_reason(errno);
+        return r;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        r.error = system_reason(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        r.error = "not a regular file";
+    } else if (!root.empty()) {
+        // Where the open file really is: the kernel's answer, not a second lookup of the name.
+        std::error_code ec;
+        const auto opened = std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(fd), ec);
+        const auto canonical_root = std::filesystem::canonical(root, ec);
+        if (ec || opened.empty() || !is_within(opened, canonical_root)) {
+            r.error = "resolves to a place outside " + root.string();
+        }
+    }
+    if (r.error.empty() && static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+        r.too_large = true;
+        r.size = static_cast<std::uint64_t>(st.st_size);
+        r.error = message::file_too_large(*r.size, max_bytes);
+    }
+    if (r.error.empty()) r = read_all(fd, max_bytes, static_cast<std::uint64_t>(st.st_size));
+    ::close(fd);
+    return r;
+}
+
+bool resolves_inside(const std::filesystem::path& path, const std::filesystem::path& root) {
+    std::error_code ec;
+    const auto resolved = std::filesystem::canonical(path, ec);
+    if (ec) return false;
+    const auto canonical_root = std::filesystem::canonical(root, ec);
+    return !ec && is_within(resolved, canonical_root);
+}
+
 ReadResult read_input(std::string_view name, std::uint64_t max_bytes) {
     if (name == "-") return read_all(STDIN_FILENO, max_bytes, 0);
     return read_file(std::filesystem::path(name), max_bytes);

@@ -35,6 +35,20 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes 
 /// The same for an input named on a command line: "-" is stdin.
 ReadResult read_input(std::string_view name, std::uint64_t max_bytes = default_max_bytes);
 
+/// Reads a file someone else may have put there (a template, a partial, legal.json, a
+/// sender profile, a logo), checked before a byte is read. Refused, with `error` saying why
+/// (without the file's name): anything that is not a regular file (a FIFO or a device is
+/// opened without blocking and never read), a file larger than `max_bytes`, and, when `root`
+/// is not empty, a file that resolves (through symbolic links or "..") to a place outside
+/// `root`. The place is that of the file actually opened, so a link swapped in between
+/// cannot slip past the check.
+ReadResult read_confined(const std::filesystem::path& path, const std::filesystem::path& root,
+                         std::uint64_t max_bytes);
+
+/// True when `path` resolves (links and ".." followed) to `root` or a place inside it.
+/// A path that does not exist is not inside anything.
+bool resolves_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
 /// An input read in chunks (a batch extract): a file, or stdin for "-".
 class InputStream {
 public:

@@ -14,6 +14,10 @@ struct ReadLimits {
     std::size_t max_depth = 64;                            ///< nested objects/arrays/elements
     std::size_t max_array_items = 10'000;                  ///< items of one array
     std::size_t max_string_bytes = std::size_t{1} << 20;   ///< one string, key or text
+    /// Values in the whole case (JSON: every object, array and scalar; XML: every element,
+    /// attribute, comment, processing instruction and CDATA section). Bounds the tree's
+    /// memory however small the values are: a real case has a few hundred.
+    std::size_t max_nodes = 100'000;
 };
 
 /// Bounds on laying out one letter.

@@ -59,7 +59,7 @@ std::string group_thousands(const std::string& digits) {
     return out;
 }
 
-/// Words after which a legal reference must not break: "§ 7a", "stk. 2", "nr. 994".
+/// Words after which a legal reference must not break: "§ 7 a", "stk. 2", "nr. 994".
 bool binds_next_word(std::string_view word) {
     return word == "§" || word == "§§" || word == "stk." || word == "nr." || word == "litra" ||
            word == "artikel";
@@ -162,6 +162,29 @@ std::string percent(double value) {
     return out;
 }
 
+namespace {
+
+/// "7a", "13b," or "36a." as a paragraph number glued to its letter: the length of the number.
+std::size_t glued_letter(std::string_view word) {
+    std::size_t digits = 0;
+    while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+    if (digits == 0 || digits + 1 > word.size() || word[digits] < 'a' || word[digits] > 'z') return 0;
+    const std::string_view tail = word.substr(digits + 1);
+    return tail.empty() || tail == "," || tail == "." ? digits : 0;
+}
+
+/// "a", "b," – the letter of a paragraph number written apart from it.
+bool is_paragraph_letter(std::string_view word) {
+    return !word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+           (word.size() == 1 || (word.size() == 2 && (word[1] == ',' || word[1] == '.')));
+}
+
+bool all_digits_word(std::string_view word) {
+    return !word.empty() && word.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string section(std::string_view reference) {
     std::string_view rest = trim(reference);
     std::string out;
@@ -170,6 +193,15 @@ std::string section(std::string_view reference) {
         out = "§";
         previous = "§";
     }
+    const auto append = [&](std::string_view word) {
+        // Danish statutes write "§ 7 a": the letter apart from the number, never at a line start.
+        const bool letter_of_number = all_digits_word(previous) && is_paragraph_letter(word);
+        if (!out.empty()) {
+            out += binds_next_word(previous) || letter_of_number ? std::string{nbsp} : std::string{" "};
+        }
+        out += word;
+        previous = word;
+    };
     while (!rest.empty()) {
         const std::size_t space = rest.find(' ');
         std::string_view word = rest.substr(0, space);
@@ -177,14 +209,16 @@ std::string section(std::string_view reference) {
         if (word.empty()) continue;  // runs of spaces collapse to one
         // "§7a" written without a space: split it so the no-break space goes in between.
         const bool glued = word.size() > 2 && word.substr(0, 2) == "§" && word.substr(2, 2) != "§";
-        const std::string_view first = glued ? word.substr(0, 2) : word;
-        if (!out.empty()) out += binds_next_word(previous) ? std::string{nbsp} : std::string{" "};
-        out += first;
-        previous = first;
         if (glued) {
-            out += nbsp;
-            out += word.substr(2);
-            previous = word.substr(2);
+            append(word.substr(0, 2));
+            word = word.substr(2);
+        }
+        // "7a" written as one word: "7 a".
+        if (const std::size_t n = binds_next_word(previous) ? glued_letter(word) : 0; n > 0) {
+            append(word.substr(0, n));
+            append(word.substr(n));
+        } else {
+            append(word);
         }
     }
     return out;

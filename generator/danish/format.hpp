@@ -6,7 +6,7 @@
 /// - days and hours without leading zeros ("1.12.2026", "kl. 9.00"), minutes with two digits;
 /// - ranges with an en dash (U+2013) and no spaces ("kl. 10.00–11.00");
 /// - decimal comma, thousands point ("1.234,5");
-/// - a no-break space (U+00A0) inside "15 %" and "§ 7a", which must not be split over lines.
+/// - a no-break space (U+00A0) inside "15 %" and "§ 7 a", which must not be split over lines.
 
 #include <string>
 #include <string_view>
@@ -52,8 +52,9 @@ std::string number(double value, int decimals);
 std::string hours(double value);
 /// A percentage (15 means 15 %), rounded to a whole number: "15 %" with a no-break space.
 std::string percent(double value);
-/// A legal reference with no-break spaces after "§", "stk.", "nr.", "litra" and "artikel";
-/// a bare paragraph number gets its "§": "7a" → "§ 7a", "§ 7a, stk. 2" → "§ 7a, stk. 2".
+/// A legal reference as Danish statutes write it, with no-break spaces after "§", "stk.",
+/// "nr.", "litra" and "artikel" and between a paragraph number and its letter; a bare
+/// paragraph number gets its "§": "7a" → "§ 7 a", "§ 13b, stk. 2" → "§ 13 b, stk. 2".
 std::string section(std::string_view reference);
 /// "uge 49".
 std::string iso_week(Date d);

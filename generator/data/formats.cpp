@@ -40,12 +40,24 @@ bool valid_date(int year, int month, int day) {
     return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
+/// A case's dates lie in this range. A year outside it cannot be meant in a letter, and a
+/// date near 9999 would carry a deadline or a plan week into a five-digit year.
+constexpr int first_year = 1900;
+constexpr int last_year = 2199;
+
+std::optional<FormatProblem> check_year(std::string_view s) {
+    const int year = number_at(s, 0, 4);
+    if (year >= first_year && year <= last_year) return std::nullopt;
+    return problem("year-range", "the year must be between " + std::to_string(first_year) + " and " +
+                                     std::to_string(last_year) + ", got " + quote(s));
+}
+
 std::optional<FormatProblem> check_date(std::string_view s) {
     if (!has_shape(s, "9999-99-99")) return problem("date-format", "expected a date like 2026-11-30, got " + quote(s));
     if (!valid_date(number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2))) {
         return problem("no-such-date", "no such date: " + quote(s));
     }
-    return std::nullopt;
+    return check_year(s);
 }
 
 std::optional<FormatProblem> check_datetime(std::string_view s) {
@@ -59,7 +71,7 @@ std::optional<FormatProblem> check_datetime(std::string_view s) {
     if (number_at(s, 11, 2) > 23 || number_at(s, 14, 2) > 59 || !seconds_ok) {
         return problem("no-such-time", "no such time of day: " + quote(s));
     }
-    return std::nullopt;
+    return check_year(s);
 }
 
 std::optional<FormatProblem> check_cpr(std::string_view s) {
@@ -179,9 +191,9 @@ std::optional<std::string> check_format(TextFormat format, std::string_view text
 std::string_view format_pattern(TextFormat format) {
     switch (format) {
     case TextFormat::none: return "";
-    case TextFormat::date: return "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+    case TextFormat::date: return "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
     case TextFormat::datetime:
-        return "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
+        return "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
     case TextFormat::cpr: return "^(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}$";
     case TextFormat::cvr: return "^[1-9][0-9]{7}$";
     case TextFormat::postnummer: return "^(055[5-9]|05[6-9][0-9]|0[6-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|9990)$";

@@ -48,6 +48,8 @@ bool cvr_checksum_ok(std::string_view digits);
 /// first digit of the serial number gives (CPR office rules), or nullopt if not digits.
 std::optional<int> cpr_birth_year(std::string_view ten_digits);
 
-using brevgen::quote;  // common/messages.hpp
+using brevgen::mask_cpr_numbers;  // common/messages.hpp
+using brevgen::quote;
+using brevgen::shown;
 
 }  // namespace brevgen::data

@@ -49,4 +49,8 @@ std::string string_limit_message(const ReadLimits& limits) {
            " bytes";
 }
 
+std::string nodes_limit_message(const ReadLimits& limits) {
+    return "the case has more values than the limit of " + std::to_string(limits.max_nodes);
+}
+
 }  // namespace brevgen::data::detail

@@ -25,6 +25,7 @@ std::optional<std::string_view> check_input(std::string_view text, const ReadLim
 std::string depth_limit_message(const ReadLimits& limits);
 std::string items_limit_message(const ReadLimits& limits);
 std::string string_limit_message(const ReadLimits& limits);
+std::string nodes_limit_message(const ReadLimits& limits);
 
 /// Byte offsets to line:column, scanning on from the last offset (common/diagnostic.hpp).
 using PositionTracker = brevgen::PositionTracker;

@@ -35,6 +35,10 @@ void add_string_parts(Json& out, const FieldSpec& spec) {
     if (spec.presence.kind == Presence::Kind::required) out["minLength"] = 1;
     if (spec.format == TextFormat::date) out["format"] = "date";
     if (spec.format != TextFormat::none) out["pattern"] = std::string(format_pattern(spec.format));
+    // One line: no control character, no line or paragraph separator (FieldSpec::one_line).
+    if (spec.one_line && spec.format == TextFormat::none) {
+        out["pattern"] = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
+    }
     if (!spec.enum_values.empty()) out["enum"] = spec.enum_values;
 }
 

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "data/formats.hpp"
 #include "data/input.hpp"
 #include "data/read.hpp"
 
@@ -86,7 +87,9 @@ private:
 
 /// nlohmann's message without its prefix ("[json.exception.parse_error.101] parse error at
 /// line 1, column 8: syntax error while parsing object - ") and without "last read: '…'",
-/// which would echo case content (and up to a megabyte of it) into the error.
+/// which would echo case content (and up to a megabyte of it) into the error. The part after
+/// it, "; expected <token>", is kept only when it is one of the parser's own token names at
+/// the very end: the text read may itself contain "'; expected " (a fuzzer found that).
 std::string clean_message(std::string m) {
     if (m.starts_with("[json.exception.")) {
         if (const auto p = m.find("] "); p != std::string::npos) m.erase(0, p + 2);
@@ -98,8 +101,23 @@ std::string clean_message(std::string m) {
         if (const auto p = m.find(" - "); p != std::string::npos) m.erase(0, p + 3);
     }
     if (const auto p = m.find("; last read: '"); p != std::string::npos) {
-        const auto expected = m.rfind("'; expected ");
-        m = m.substr(0, p) + (expected != std::string::npos && expected > p ? m.substr(expected + 1) : "");
+        std::string expected;
+        for (const std::string_view token :
+             {"<uninitialized>", "true literal", "false literal", "null literal", "string literal", "number literal",
+              "'['", "'{'", "']'", "'}'", "':'", "','", "<parse error>", "end of input", "'[', '{', or a literal",
+              "unknown token"}) {
+            const std::string tail = "'; expected " + std::string(token);
+            if (m.size() >= p + tail.size() + 14 && m.ends_with(tail)) {
+                expected = tail.substr(1);
+                break;
+            }
+        }
+        m = m.substr(0, p) + expected;
+    }
+    // "number overflow parsing '3001901234e999'" quotes the number: shorten and mask it.
+    constexpr std::string_view overflow = "number overflow parsing '";
+    if (m.starts_with(overflow) && m.ends_with('\'') && m.size() > overflow.size()) {
+        m = std::string(overflow) + shown(std::string_view(m).substr(overflow.size(), m.size() - overflow.size() - 1)) + "'";
     }
     return m;
 }
@@ -152,6 +170,7 @@ private:
     detail::PositionTracker positions_;
     std::vector<Frame> stack_;
     std::optional<Value> root_;
+    std::size_t nodes_ = 0;  ///< values begun so far
 };
 
 bool TreeBuilder::scalar(Value::Type type, std::string text) {
@@ -202,7 +221,7 @@ bool TreeBuilder::key(string_t& k) {
         return false;
     }
     // Keep reading after a duplicate: the other errors in the file are worth reporting too.
-    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key \"" + k + "\"", "duplicate-key");
+    if (!frame.keys.insert(k).second) error(pos, child_path(), "duplicate key " + quote(k), "duplicate-key");
     return true;
 }
 
@@ -226,8 +245,12 @@ bool TreeBuilder::close() {
     return true;
 }
 
-/// Checks that the enclosing array has room for one more item.
+/// Checks that the case and the enclosing array have room for one more value.
 bool TreeBuilder::begin_value(SourcePos pos) {
+    if (++nodes_ > limits_.max_nodes) {
+        error(pos, child_path(), detail::nodes_limit_message(limits_), "limit", {{"limit", "nodes"}});
+        return false;
+    }
     if (stack_.empty() || stack_.back().value.type != Value::Type::array) return true;
     if (stack_.back().value.items.size() < limits_.max_array_items) return true;
     error(pos, child_path(), detail::items_limit_message(limits_), "limit", {{"limit", "items"}});
@@ -253,7 +276,7 @@ std::string TreeBuilder::child_path() const {
     for (const auto& frame : stack_) {
         path += '/';
         path += frame.value.type == Value::Type::array ? std::to_string(frame.value.items.size())
-                                                       : pointer_token(frame.key);
+                                                       : mask_cpr_numbers(pointer_token(frame.key));
     }
     return path;
 }

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "data/formats.hpp"
 #include "data/input.hpp"
 #include "data/read.hpp"
 #include "data/xml_scan.hpp"
@@ -132,12 +133,11 @@ void Converter::mismatch_error(std::size_t offset) {
         bool closes_outer = false;
         for (const auto& tag : scan.open) closes_outer = closes_outer || tag.name == name;
         if (!closes_outer) {
-            error(offset - 2, "", "end tag </" + std::string(name) + "> does not match <" +
-                                      std::string(open.name) + ">");
+            error(offset - 2, "", "end tag </" + shown(name) + "> does not match <" + shown(open.name) + ">");
             return;
         }
     }
-    error(open.offset, "", "unclosed element <" + std::string(open.name) + ">");
+    error(open.offset, "", "unclosed element <" + shown(open.name) + ">");
 }
 
 pugi::xml_node Converter::check_document(const pugi::xml_document& doc, std::string_view root_name) {
@@ -151,15 +151,15 @@ pugi::xml_node Converter::check_document(const pugi::xml_document& doc, std::str
             const std::string encoding = node.attribute("encoding").value();
             if (!encoding.empty() && !equals_ignoring_case(encoding, "utf-8") &&
                 !equals_ignoring_case(encoding, "utf8")) {
-                error(offset - 2, "", "encoding \"" + encoding + "\" is not supported; case files must be UTF-8", "encoding");
+                error(offset - 2, "", "encoding " + quote(encoding) + " is not supported; case files must be UTF-8", "encoding");
             }
         } else if (node.type() == pugi::node_element && !root) {
             root = node;
             if (node.name() != root_name && root_name == "sag") {
-                error(element_offset(node), "", "root element must be <sag>, not <" + std::string(node.name()) + ">");
+                error(element_offset(node), "", "root element must be <sag>, not <" + shown(node.name()) + ">");
             } else if (node.name() != root_name) {  // a batch record, inside the extract's root
                 error(element_offset(node), "", "expected <" + std::string(root_name) + ">, found <" +
-                                                    std::string(node.name()) + ">");
+                                                    shown(node.name()) + ">");
             }
         }
     }
@@ -183,7 +183,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
         if (stopped_) break;
         if (is_text(child) && !is_blank(child.value())) {
             error(static_cast<std::size_t>(child.offset_debug()), path,
-                  "element <" + std::string(el.name()) + "> mixes text and child elements");
+                  "element <" + shown(el.name()) + "> mixes text and child elements");
         } else if (child.type() == pugi::node_element) {
             add_child(v, index, child, depth, path);
         }
@@ -195,7 +195,7 @@ Value Converter::element(pugi::xml_node el, std::size_t depth, const std::string
 void Converter::add_child(Value& object, MemberIndex& index, pugi::xml_node child, std::size_t depth,
                           const std::string& path) {
     const std::string_view name = child.name();
-    std::string child_path = path + '/' + pointer_token(name);
+    std::string child_path = path + '/' + mask_cpr_numbers(pointer_token(name));
     const auto [it, fresh] = index.emplace(name, std::pair(object.members.size(), positions_.at(element_offset(child))));
     Value* array = nullptr;
     if (!fresh) {
@@ -313,6 +313,13 @@ Result read_document(std::string_view text, const ReadLimits& limits, std::strin
     Result result;
     const auto body = detail::check_input(text, limits, result.diagnostics);
     if (!body) return result;
+    const bool order = root_name != "sag";  // a batch record: its case is one level down, at /case
+    if (const auto crossing = detail::check_structure(*body, limits, order ? 1 : 0, order ? "/case" : "")) {
+        result.diagnostics.push_back(
+            make_error(position_of_offset(*body, crossing->offset), crossing->path, crossing->message, "limit",
+                       {{"limit", crossing->limit}}));
+        return result;
+    }
     std::string buffer(*body);  // pugixml parses in place and writes terminators into it
     pugi::xml_document doc;
     const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), parse_options, pugi::encoding_utf8);

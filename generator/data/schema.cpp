@@ -5,13 +5,51 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/utf8.hpp"
+
 namespace brevgen::data {
 
 namespace {
 
+/// White space and the invisible characters that print nothing: a text of only these is
+/// empty to a reader (a salutation "Kære" with no name, a window showing only "8382").
+bool is_blank_char(char32_t c) {
+    switch (c) {
+    case U' ': case U'\t': case U'\n': case U'\r': case U'\v': case U'\f':
+    case 0x85: case 0xA0: case 0x1680: case 0x180E: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        return true;
+    default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+}
+
+bool is_blank(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (!is_blank_char(utf8::decode(s, i))) return false;
+    }
+    return true;
+}
+
 bool is_absent(const Value& v) {
     const bool stringish = v.type == Value::Type::string || v.type == Value::Type::text;
-    return v.type == Value::Type::null || (stringish && v.scalar.empty());
+    return v.type == Value::Type::null || (stringish && is_blank(v.scalar));
+}
+
+/// The first character that breaks a one-line field: a C0 or C1 control (a tab, a line
+/// feed …), DEL, or a line or paragraph separator.
+std::optional<char32_t> line_breaker(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t c = utf8::decode(s, i);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) return c;
+    }
+    return std::nullopt;
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
 }
 
 /// A value as a message shows it. Values of CPR fields are never shown.
@@ -19,7 +57,7 @@ std::string describe(const Value& v, bool sensitive) {
     switch (v.type) {
     case Value::Type::null: return "null";
     case Value::Type::boolean: return v.scalar;
-    case Value::Type::number: return sensitive ? "a number" : v.scalar;
+    case Value::Type::number: return sensitive ? "a number" : shown(v.scalar);
     case Value::Type::string:
     case Value::Type::text: return sensitive ? "a string" : quote(v.scalar);
     case Value::Type::array: return "an array";
@@ -90,9 +128,38 @@ std::string quoted_list(const std::vector<std::string>& values, std::string_view
     return out;
 }
 
+/// "U+0645 'م'": a character as messages name it.
+std::string character_name(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    std::string out = std::string(code) + " '";
+    utf8::append(out, c);
+    return out + "'";
+}
+
+/// The characters of `text` the fonts cannot draw, each once, in order of appearance.
+std::vector<char32_t> undrawable(std::string_view text, const Drawable& drawable) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::decode(text, i);
+        if (!drawable(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+/// "no font has the character U+1F600 '😀'", or the characters, up to ten of them.
+std::string undrawable_message(const std::vector<char32_t>& chars) {
+    constexpr std::size_t shown = 10;
+    std::string out = chars.size() == 1 ? "no font has the character " : "no font has the characters ";
+    for (std::size_t i = 0; i < chars.size() && i < shown; ++i) out += (i ? ", " : "") + character_name(chars[i]);
+    if (chars.size() > shown) out += " and " + std::to_string(chars.size() - shown) + " more";
+    return out;
+}
+
 class Validator {
 public:
-    Validator(const Value& root, Diagnostics& out) : root_(root), out_(out) {}
+    Validator(const Value& root, const Drawable& drawable, Diagnostics& out)
+        : root_(root), drawable_(drawable), out_(out) {}
     void check(const FieldSpec& spec, Value& v, const std::string& path);
 
 private:
@@ -108,6 +175,7 @@ private:
     }
 
     const Value& root_;  ///< read by required-when rules; the same tree that is normalised
+    const Drawable& drawable_;
     Diagnostics& out_;
 };
 
@@ -146,7 +214,11 @@ bool Validator::is_required(const Presence& p) const {
 void Validator::report_absent(const FieldSpec& field, const Value* member, const Value& parent,
                               const std::string& path) {
     if (member != nullptr) {
-        error(member->pos, path, member->type == Value::Type::null ? "required field is null" : "required field is empty",
+        const bool blank = member->type != Value::Type::null && !member->scalar.empty();
+        error(member->pos, path,
+              member->type == Value::Type::null ? "required field is null"
+              : blank                          ? "required field holds only white space"
+                                               : "required field is empty",
               "empty");
     } else if (field.presence.kind == Presence::Kind::required_when) {
         error(parent.pos, path,
@@ -210,6 +282,18 @@ void Validator::check_string(const FieldSpec& spec, Value& v, const std::string&
     }
     if (auto found = format_problem(spec.format, v.scalar)) {
         error(v.pos, path, std::move(found->message), std::move(found->code));
+        return;
+    }
+    if (const auto c = spec.one_line ? line_breaker(v.scalar) : std::nullopt) {
+        const std::string name = code_point_name(*c);
+        error(v.pos, path, "must be one line: remove the line break or control character " + name, "not-one-line",
+              {{"tegn", name}});
+        return;
+    }
+    if (drawable_ && spec.printed) {
+        if (const auto chars = undrawable(v.scalar, drawable_); !chars.empty()) {
+            error(v.pos, path, undrawable_message(chars), "no-font");
+        }
     }
 }
 
@@ -240,29 +324,29 @@ void Validator::check_range(const FieldSpec& spec, const Value& v, const std::st
     double d = 0;
     std::from_chars(v.scalar.data(), v.scalar.data() + v.scalar.size(), d);
     if (spec.type == FieldType::integer && d != std::floor(d)) {
-        error(v.pos, path, "expected an integer, got " + v.scalar, "type", {{"expected", "integer"}});
+        error(v.pos, path, "expected an integer, got " + shown(v.scalar), "type", {{"expected", "integer"}});
     } else if (spec.minimum && spec.exclusive_minimum && d <= *spec.minimum) {
-        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + v.scalar, "too-small",
+        error(v.pos, path, "must be more than " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
               {{"more-than", number_text(*spec.minimum)}});
     } else if (spec.minimum && d < *spec.minimum) {
-        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + v.scalar, "too-small",
+        error(v.pos, path, "must be at least " + number_text(*spec.minimum) + ", got " + shown(v.scalar), "too-small",
               {{"min", number_text(*spec.minimum)}});
     } else if (spec.maximum && d > *spec.maximum) {
-        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + v.scalar, "too-large",
+        error(v.pos, path, "must be at most " + number_text(*spec.maximum) + ", got " + shown(v.scalar), "too-large",
               {{"max", number_text(*spec.maximum)}});
     }
 }
 
 }  // namespace
 
-Diagnostics validate(const DocumentSpec& spec, Value& root) {
+Diagnostics validate(const DocumentSpec& spec, Value& root, const Drawable& drawable) {
     Diagnostics out;
     if (root.type != Value::Type::object) {
         out.push_back(make_error(root.pos, "", "the case must be an object, got " + describe(root, false), "type",
                                  {{"expected", "object"}}));
         return out;
     }
-    Validator(root, out).check(spec.root, root, "");
+    Validator(root, drawable, out).check(spec.root, root, "");
     if (spec.check != nullptr) spec.check(root, out);
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +20,8 @@ namespace brevgen::data {
 /// The JSON type a field must have. XML text becomes a string or number accordingly.
 enum class FieldType : std::uint8_t { string, number, integer, object, array };
 
-/// Whether a field must be there. An empty string (XML: an empty element) and JSON null
-/// count as absent.
+/// Whether a field must be there. An empty string (XML: an empty element), a string of
+/// white space only (also no-break and zero-width spaces) and JSON null count as absent.
 struct Presence {
     enum class Kind : std::uint8_t { optional, required, required_when };
     Kind kind = Kind::optional;
@@ -49,6 +50,10 @@ struct FieldSpec {
     std::optional<double> maximum;
     bool exclusive_minimum = false;
     std::size_t min_items = 0;
+    /// A name or an address line: one line, so a line break, a line or paragraph separator
+    /// (U+2028, U+2029) or another control character in it is an error, never a joined word.
+    bool one_line = false;
+    bool printed = true;  ///< false: never printed in a letter (no check that fonts can draw it)
     std::string description;       ///< for integrators (JSON Schema "description")
     std::vector<FieldSpec> fields;  ///< object: its members; array: one element, the item
 
@@ -66,12 +71,17 @@ struct DocumentSpec {
     CrossCheck check = nullptr;
 };
 
+/// Says whether the letters' fonts can draw a character (the engine asks its font set).
+using Drawable = std::function<bool(char32_t)>;
+
 /// Checks `root` against the description and reports every problem at once, each at the
 /// offending value (a missing field: at its parent object) with its JSON pointer path,
 /// sorted by position. Normalises the tree in place: XML text becomes a string or a
 /// number, a single value where an array is expected becomes an array of one, and absent
-/// optional fields (null, "") are removed. Unknown fields are left alone.
-Diagnostics validate(const DocumentSpec& spec, Value& root);
+/// optional fields (null, "") are removed. Unknown fields are left alone. With `drawable`,
+/// a printed string holding characters no font has is one error at that field, listing
+/// them (without, layout finds them later, without knowing the field).
+Diagnostics validate(const DocumentSpec& spec, Value& root, const Drawable& drawable = {});
 
 /// The description as a JSON Schema (draft 2020-12), pretty-printed with a stable key
 /// order; `$id` is https://brevgen.dk/schemas/<name>.json and the title is `name`.

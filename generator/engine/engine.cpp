@@ -4,6 +4,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "common/io.hpp"
@@ -11,6 +12,7 @@
 #include "data/read.hpp"
 #include "engine/impl.hpp"
 #include "fonts/font_set.hpp"
+#include "layout/layout.hpp"
 #include "letters/view.hpp"
 
 namespace brevgen {
@@ -73,6 +75,15 @@ void check_template_names(const Engine::Impl& e) {
     throw StartupError(message);
 }
 
+/// can_typeset() for `fonts`, with ASCII answered from a table (most of any case).
+data::Drawable drawable_by(std::shared_ptr<const fonts::FontSet> fonts) {
+    std::array<bool, 128> ascii{};
+    for (char32_t c = 0; c < ascii.size(); ++c) ascii[c] = layout::can_typeset(*fonts, c);
+    return [fonts = std::move(fonts), ascii](char32_t c) {
+        return c < ascii.size() ? ascii[c] : layout::can_typeset(*fonts, c);
+    };
+}
+
 /// Settings with every empty place filled: a flag, else the environment, else the installation.
 void resolve_places(Settings& s) {
     if (s.templates_dir.empty()) s.templates_dir = s.environment.templates_dir;
@@ -91,6 +102,9 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
     auto impl = std::make_unique<Impl>();
     impl->settings = settings;
     auto& s = impl->settings;
+    // The profile found in the templates directory must be of it; one named on the command
+    // line is the operator's own choice.
+    const bool sender_in_templates = s.sender_file.empty();
     resolve_places(s);
     impl->registry = s.kinds ? s.kinds : letters::KindRegistry::built_in();
     // A one-letter command (check_kinds) parses only its own kind's templates (parsing and
@@ -104,10 +118,11 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
         (wanted(kind) ? templates : others).push_back(kind.template_name);
     try {
         impl->fonts = fonts::FontSet::load(s.font_dir);
+        impl->drawable = drawable_by(impl->fonts);
         impl->hyphenator = &danish::Hyphenator::danish(s.environment.hyphen_dict);
-        impl->templates = letters::TemplateSet::load(s.templates_dir, templates, others);
-        impl->sender = letters::SenderProfile::load(s.sender_file);
-        impl->legal = letters::load_legal(s.templates_dir / "legal.json");
+        impl->templates = letters::TemplateSet::load(s.templates_dir, templates, {}, others);
+        impl->sender = letters::SenderProfile::load(s.sender_file, sender_in_templates ? s.templates_dir : fs::path());
+        impl->legal = letters::load_legal(s.templates_dir / "legal.json", s.templates_dir);
     } catch (const std::exception& e) {
         throw StartupError(e.what());
     }
@@ -141,5 +156,12 @@ std::string Engine::schema(std::string_view kind) const {
 }
 
 const Settings& Engine::settings() const { return impl_->settings; }
+
+std::optional<Diagnostic> Engine::message_setup_error() const {
+    if (!impl_->message_sender) return impl_->message_sender_error;
+    const auto& epoch_error = impl_->settings.environment.source_date_epoch_error;
+    if (!epoch_error.empty()) return make_error({}, {}, epoch_error);
+    return std::nullopt;
+}
 
 }  // namespace brevgen

@@ -81,6 +81,7 @@ struct MessageOptions {
 /// unless the outcome is ok.
 struct Message : Letter {
     std::string xml;
+    std::string message_uuid;  ///< the message's memo:messageUUID (empty unless ok)
 };
 
 /// A case read but not yet validated: its tree with source positions, opaque to front ends.
@@ -135,6 +136,10 @@ public:
     /// The JSON Schema (draft 2020-12) of a kind's case data; empty for an unknown kind.
     std::string schema(std::string_view kind) const;
     const Settings& settings() const;
+    /// Why this engine cannot make Digital Post messages (the sender profile lacks `cvr` or
+    /// `sagssystem`, or SOURCE_DATE_EPOCH is malformed); nullopt when it can. Loading with
+    /// Settings::messages turns the same reason into a StartupError.
+    std::optional<Diagnostic> message_setup_error() const;
 
     struct Impl;
     explicit Engine(std::unique_ptr<Impl> impl);
@@ -163,6 +168,10 @@ public:
     /// whose recipient has no CPR (employee) or CVR (company) number is invalid here.
     Message message(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format = {},
                     const MessageOptions& options = {});
+
+    /// A case tree already read (read_order) → the letter and its message; diagnostics as
+    /// render(kind, tree) gives them.
+    Message message(std::string_view kind, CaseTree tree, const MessageOptions& options = {});
 
     /// Reads, validates and enriches only (warnings included); no PDF.
     Letter check(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format = {});

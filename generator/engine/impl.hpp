@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "data/schema.hpp"
 #include "data/value.hpp"
 #include "engine/engine.hpp"
 #include "letters/legal.hpp"
@@ -35,6 +36,9 @@ struct Engine::Impl {
     /// The profile's Digital Post fields, or why there are none.
     std::optional<letters::MessageSender> message_sender;
     Diagnostic message_sender_error;
+    /// Whether the fonts draw a character: a case's printed fields are checked with it, so
+    /// a character no font has is an error at its field, not somewhere in the letter.
+    data::Drawable drawable;
 };
 
 struct CaseTree::Impl {

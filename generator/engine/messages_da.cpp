@@ -85,6 +85,7 @@ std::string limit_message(const Diagnostic& d) {
     if (limit == "input") return "Filen er for stor til at blive læst.";
     if (limit == "depth") return "Filen har for mange niveauer inden i hinanden.";
     if (limit == "items") return "Listen har for mange punkter.";
+    if (limit == "nodes") return "Filen har for mange værdier til at blive læst.";
     return "Teksten er for lang.";
 }
 
@@ -140,6 +141,24 @@ std::string meeting_after_deadline(const Diagnostic& d) {
                 date(d, "frist"), "); det er i uge ", d.arg("uge"), " af sygefraværet."});
 }
 
+std::string not_one_line(const Diagnostic& d) {
+    return cat({"Skal stå på én linje: fjern linjeskiftet eller tegnet ", d.arg("tegn"), "."});
+}
+
+std::string letter_after_meeting(const Diagnostic& d) {
+    return cat({"Brevet er dateret ", date(d, "brevdato"), ", efter mødet ", date(d, "moede"),
+                ". En indkaldelse skal sendes før mødet."});
+}
+
+std::string letter_before_meeting(const Diagnostic& d) {
+    return cat({"Brevet er dateret ", date(d, "brevdato"), ", før mødet ", date(d, "moede"),
+                ", som det bliver til på. Giv det mødets dato."});
+}
+
+std::string absence_after_meeting(const Diagnostic& d) {
+    return cat({"Første fraværsdag, ", date(d, "dato"), ", ligger efter mødet ", date(d, "moede"), "."});
+}
+
 /// A sentence that needs no argument.
 template <const char* text>
 std::string fixed(const Diagnostic&) {
@@ -163,10 +182,12 @@ constexpr char postnummer_format[] = "Skriv et postnummer med 4 cifre.";
 constexpr char telefon_format[] = "Skriv et dansk telefonnummer med 8 cifre, evt. med +45.";
 constexpr char email_format[] = "Skriv en e-mailadresse som navn@eksempel.dk.";
 constexpr char after_meeting[] = "Skal ligge efter mødet.";
+constexpr char year_range[] = "Året skal ligge mellem 1900 og 2199.";
+constexpr char no_font[] = "Teksten har tegn, som brevets skrifttyper ikke har (fx emoji eller arabisk skrift).";
 
 // Sentences are short and say what to do. The plan's warnings name both the plan's own week
 // number and the ISO week the letter prints, so the consultant finds the row either way.
-constexpr std::array<Entry, 37> catalogue{{
+constexpr std::array<Entry, 43> catalogue{{
     // Reading the file.
     {"syntax", syntax_message},
     {"encoding", fixed<utf8_only>},
@@ -196,6 +217,9 @@ constexpr std::array<Entry, 37> catalogue{{
     {"postnummer-format", fixed<postnummer_format>},
     {"telefon-format", fixed<telefon_format>},
     {"email-format", fixed<email_format>},
+    {"year-range", fixed<year_range>},
+    {"not-one-line", not_one_line},
+    {"no-font", fixed<no_font>},
     // Rules across fields.
     {"meeting-end-day",
      [](const Diagnostic& d) { return cat({"Mødet skal slutte samme dag, som det begynder (", date(d, "dato"), ")."}); }},
@@ -211,6 +235,9 @@ constexpr std::array<Entry, 37> catalogue{{
     {"hours-above-normal", hours_above_normal},
     {"plan-starts-on-weekend", starts_on_weekend},
     {"meeting-after-deadline", meeting_after_deadline},
+    {"letter-after-meeting", letter_after_meeting},
+    {"letter-before-meeting", letter_before_meeting},
+    {"absence-after-meeting", absence_after_meeting},
 }};
 
 const Entry* find(std::string_view code) {

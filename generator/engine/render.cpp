@@ -18,6 +18,24 @@ namespace brevgen {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// Largest image or logo file a letter may show.
+constexpr std::uint64_t max_image_bytes = std::uint64_t{16} << 20;
+
+/// An image file for a letter. A letter's images must lie in the templates directory or
+/// beside the sender profile (a link from there to elsewhere is refused, like a template's);
+/// markup typeset on its own (`roots` empty) may name any file.
+std::optional<std::string> read_image(const fs::path& path, const std::vector<fs::path>& roots) {
+    if (roots.empty()) return io::read_confined(path, {}, max_image_bytes).bytes;
+    for (const auto& root : roots) {
+        if (io::resolves_inside(path, root)) return io::read_confined(path, root, max_image_bytes).bytes;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 CaseTree::CaseTree() = default;
 CaseTree::~CaseTree() = default;
 CaseTree::CaseTree(CaseTree&&) noexcept = default;
@@ -44,12 +62,14 @@ struct Renderer::Impl {
     pdf::Writer writer;
     /// Logos and images by path: every letter of a municipality names the same logo, so
     /// it is read once per thread, not once per letter. Bounded: markup names few files.
-    std::map<fs::path, std::optional<std::string>> files;
+    /// Keyed by whether the read was confined too: typeset markup may name files a letter may not.
+    std::map<std::pair<bool, fs::path>, std::optional<std::string>> files;
 
-    std::optional<std::string> cached_file(const fs::path& path) {
-        if (const auto it = files.find(path); it != files.end()) return it->second;
+    std::optional<std::string> cached_file(const fs::path& path, const std::vector<fs::path>& roots) {
+        const auto key = std::pair(roots.empty(), path);
+        if (const auto it = files.find(key); it != files.end()) return it->second;
         if (files.size() >= 32) files.clear();
-        return files.emplace(path, io::read_file(path).bytes).first->second;
+        return files.emplace(key, read_image(path, roots)).first->second;
     }
 
     explicit Impl(std::shared_ptr<const Engine> e)
@@ -95,7 +115,8 @@ struct Renderer::Impl {
     /// JSON (see Renderer::check).
     std::optional<Prepared> prepare(const letters::KindRecord& kind, std::string_view text,
                                     std::optional<CaseFormat> format, Letter& out, std::string* case_json = nullptr) {
-        auto loaded = letters::load_case(kind, text, format, engine->settings().read_limits);
+        const auto& e = engine->impl();
+        auto loaded = letters::load_case(kind, text, format, e.settings.read_limits, e.drawable);
         if (case_json != nullptr) {
             const auto& tree = loaded.root ? loaded.root : loaded.partial;
             *case_json = tree ? data::to_json_text(*tree) : std::string();
@@ -130,12 +151,49 @@ struct Renderer::Impl {
         return markup;
     }
 
+    /// True when the engine can make messages and the creation time is known; else `out`
+    /// says why (failed: the server's setup, not the case, is at fault).
+    bool message_ready(const MessageOptions& options, Message& out) const {
+        const auto& e = engine->impl();
+        if (!e.message_sender) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(e.message_sender_error);
+            return false;
+        }
+        return created_time(options, out).has_value();
+    }
+
+    /// A prepared case → its message: the recipient and the header first (a case that
+    /// cannot be a message costs no PDF), then the PDF, then the XML around it.
+    void compose(const letters::KindRecord& record, const Prepared& prepared, const MessageOptions& options,
+                 Message& out) {
+        const auto& e = engine->impl();
+        const auto sender = e.sender.overridden_by(prepared.root.find("afsender"));
+        auto draft = letters::draft_message(record, prepared.root, sender, *e.message_sender);
+        if (!draft.errors.empty()) {
+            out.outcome = Outcome::invalid;
+            out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
+            return;
+        }
+        make(record, prepared, out);
+        if (out.outcome != Outcome::ok) return;
+        draft.input.pdf = out.pdf;
+        draft.input.created = *created_time(options, out);  // message_ready() checked it
+        auto written = memo::write(draft.input);
+        for (const auto& error : written.errors) {
+            out.outcome = Outcome::failed;
+            out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
+        }
+        out.xml = std::move(written.xml);
+        if (out.outcome == Outcome::ok) out.message_uuid = std::move(written.message_uuid);
+    }
+
     /// Merge, typeset and paint a prepared case.
     void make(const letters::KindRecord& kind, const Prepared& prepared, Letter& out) {
         const std::string markup = merge(kind, prepared, out);
         if (out.outcome != Outcome::ok) return;
         const std::size_t before = out.diagnostics.size();
-        typeset_into(markup, engine->settings().templates_dir, out);
+        typeset_into(markup, engine->settings().templates_dir, out, letter_roots());
         to_case_positions(prepared.root, out.diagnostics, before);
     }
 
@@ -149,15 +207,23 @@ struct Renderer::Impl {
         }
     }
 
-    layout::Environment environment(const fs::path& base_dir, bool paper) {
+    /// Where a letter's images may be: the templates directory and the sender profile's.
+    std::vector<fs::path> letter_roots() const {
+        const auto& e = engine->impl();
+        return {e.settings.templates_dir, e.sender.directory};
+    }
+
+    /// Layout's environment; images are looked up relative to `base_dir` and must resolve
+    /// inside one of `roots` (any file when there are none).
+    layout::Environment environment(const fs::path& base_dir, bool paper, const std::vector<fs::path>& roots) {
         const auto& e = engine->impl();
         layout::Environment env;
         env.fonts = e.fonts.get();
         env.hyphenator = e.hyphenator;
         env.creator = std::string("brevgen ") + BREVGEN_VERSION;
         env.limits = e.settings.layout_limits;
-        env.read_file = [this, base_dir](const std::string& src) {
-            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src);
+        env.read_file = [this, base_dir, roots](const std::string& src) {
+            return cached_file(fs::path(src).is_absolute() ? fs::path(src) : base_dir / src, roots);
         };
         const auto& field = e.sender.adressefelt;
         env.window = layout::Window{mm(field.venstre), mm(field.top), mm(field.hoejre), mm(field.bund)};
@@ -165,14 +231,15 @@ struct Renderer::Impl {
         return env;
     }
 
-    void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out) {
+    void typeset_into(std::string_view markup_text, const fs::path& base_dir, Letter& out,
+                      const std::vector<fs::path>& roots = {}) {
         auto parsed = markup::parse(markup_text);
         if (has_errors(parsed.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
             out.outcome = Outcome::invalid;
             return;
         }
-        const auto env = environment(base_dir, out.paper);
+        const auto env = environment(base_dir, out.paper, roots);
         auto laid = layout::layout_letter(parsed.letter, env);
         if (has_errors(laid.diagnostics)) {
             out.diagnostics.insert(out.diagnostics.end(), laid.diagnostics.begin(), laid.diagnostics.end());
@@ -203,36 +270,22 @@ Letter Renderer::render(std::string_view kind, std::string_view case_text, std::
 Message Renderer::message(std::string_view kind, std::string_view case_text, std::optional<CaseFormat> format,
                           const MessageOptions& options) {
     Message out;
-    const auto& e = impl_->engine->impl();
     const auto* record = impl_->record(kind, out);
-    if (record == nullptr) return out;
-    if (!e.message_sender) {
-        out.outcome = Outcome::failed;
-        out.diagnostics.push_back(e.message_sender_error);
+    if (record == nullptr || !impl_->message_ready(options, out)) return out;
+    if (auto prepared = impl_->prepare(*record, case_text, format, out)) impl_->compose(*record, *prepared, options, out);
+    return out;
+}
+
+Message Renderer::message(std::string_view kind, CaseTree tree, const MessageOptions& options) {
+    Message out;
+    const auto* record = impl_->record(kind, out);
+    if (record == nullptr || !impl_->message_ready(options, out)) return out;
+    if (!tree) {
+        out.outcome = Outcome::malformed;
         return out;
     }
-    const auto created = impl_->created_time(options, out);
-    if (!created) return out;
-    auto prepared = impl_->prepare(*record, case_text, format, out);
-    if (!prepared) return out;
-    // The recipient and the header first: a case that cannot be a message costs no PDF.
-    const auto sender = e.sender.overridden_by(prepared->root.find("afsender"));
-    auto draft = letters::draft_message(*record, prepared->root, sender, *e.message_sender);
-    if (!draft.errors.empty()) {
-        out.outcome = Outcome::invalid;
-        out.diagnostics.insert(out.diagnostics.end(), draft.errors.begin(), draft.errors.end());
-        return out;
-    }
-    impl_->make(*record, *prepared, out);
-    if (out.outcome != Outcome::ok) return out;
-    draft.input.pdf = out.pdf;
-    draft.input.created = *created;
-    auto written = memo::write(draft.input);
-    for (const auto& error : written.errors) {
-        out.outcome = Outcome::failed;
-        out.diagnostics.push_back(make_error({}, {}, "cannot write the Digital Post message: " + error));
-    }
-    out.xml = std::move(written.xml);
+    auto loaded = letters::validate_case(*record, std::move(tree.impl()->root));
+    if (auto prepared = impl_->enrich(*record, std::move(loaded), out)) impl_->compose(*record, *prepared, options, out);
     return out;
 }
 
@@ -244,7 +297,7 @@ Letter Renderer::render(std::string_view kind, CaseTree tree) {
         out.outcome = Outcome::malformed;
         return out;
     }
-    auto loaded = letters::validate_case(*record, std::move(tree.impl()->root));
+    auto loaded = letters::validate_case(*record, std::move(tree.impl()->root), impl_->engine->impl().drawable);
     if (auto prepared = impl_->enrich(*record, std::move(loaded), out)) impl_->make(*record, *prepared, out);
     return out;
 }
@@ -264,7 +317,7 @@ Letter Renderer::check(std::string_view kind, std::string_view case_text, std::o
     if (has_errors(parsed.diagnostics)) {
         out.diagnostics.insert(out.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
     } else {
-        const auto env = impl_->environment(impl_->engine->settings().templates_dir, out.paper);
+        const auto env = impl_->environment(impl_->engine->settings().templates_dir, out.paper, impl_->letter_roots());
         const auto found = layout::check_address(parsed.letter, env);
         out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
     }

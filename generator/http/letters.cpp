@@ -54,37 +54,71 @@ std::string warnings_header(const Diagnostics& diagnostics) {
     return out;
 }
 
-std::string content_disposition(std::string_view kind, std::string_view journal) {
+std::string content_disposition(std::string_view kind, std::string_view journal, std::string_view extension) {
     bool safe = !journal.empty() && journal.size() <= 64;
     for (const char c : journal) safe = safe && safe_file_char(c);
     std::string name(kind);
     if (safe) name.append("-").append(journal);
-    return "inline; filename=\"" + name + ".pdf\"";
+    return "inline; filename=\"" + name + std::string(extension) + "\"";
 }
+
+namespace {
+
+/// The answer for a letter that was not made: 400 or 422 for the case's faults, else 500
+/// saying `failure` (never the diagnostics: an engine error may quote the case).
+Response not_made(const Letter& letter, const Request& request, CaseFormat format, const char* failure) {
+    if (letter.outcome == Outcome::malformed || letter.outcome == Outcome::invalid) {
+        return invalid_case(letter, request, format);
+    }
+    return problem(500, failure, request.id);
+}
+
+/// A 200 with what every made letter says about itself; the caller adds the body.
+Response made(std::string_view kind, const Letter& letter, const char* type, std::string_view extension) {
+    Response r;
+    r.content_type = type;
+    r.add("Content-Disposition", content_disposition(kind, letter.journal, extension));
+    r.add("Brevgen-Pages", std::to_string(letter.pages));
+    if (std::string warnings = warnings_header(letter.diagnostics); !warnings.empty()) {
+        r.add("Brevgen-Warnings", std::move(warnings));
+    }
+    r.pages = letter.pages;
+    return r;
+}
+
+}  // namespace
 
 Response render_letter(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request) {
     Letter letter;
     try {
         letter = renderer.render(kind, request.body, format);
-        if (letter.outcome == Outcome::malformed || letter.outcome == Outcome::invalid) {
-            return invalid_case(letter, request, format);
-        }
     } catch (...) {
         // Deliberately no what(): an exception's message may quote the case.
+        letter = Letter{};
         letter.outcome = Outcome::failed;
     }
     if (letter.outcome != Outcome::ok) {
-        return problem(500, "the letter could not be rendered; the case data was accepted", request.id);
+        return not_made(letter, request, format, "the letter could not be rendered; the case data was accepted");
     }
-    Response r;
-    r.content_type = "application/pdf";
-    r.add("Content-Disposition", content_disposition(kind, letter.journal));
-    r.add("Brevgen-Pages", std::to_string(letter.pages));
-    if (std::string warnings = warnings_header(letter.diagnostics); !warnings.empty()) {
-        r.add("Brevgen-Warnings", std::move(warnings));
-    }
+    Response r = made(kind, letter, "application/pdf", ".pdf");
     r.body = std::move(letter.pdf);
-    r.pages = letter.pages;
+    return r;
+}
+
+Response render_message(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request) {
+    Message message;
+    try {
+        message = renderer.message(kind, request.body, format);
+    } catch (...) {
+        message = Message{};
+        message.outcome = Outcome::failed;
+    }
+    if (message.outcome != Outcome::ok) {
+        return not_made(message, request, format, "the message could not be made; the case data was accepted");
+    }
+    Response r = made(kind, message, "application/xml", ".xml");
+    r.add("Brevgen-Message-Uuid", message.message_uuid);
+    r.body = std::move(message.xml);
     return r;
 }
 

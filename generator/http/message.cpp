@@ -34,6 +34,7 @@ std::string_view route_template(Route route) {
     case Route::openapi: return "/openapi.json";
     case Route::check: return "/v1/checks/{kind}";
     case Route::plan: return "/plan";
+    case Route::message: return "/v1/messages/{kind}";
     case Route::unknown: break;
     }
     return "other";

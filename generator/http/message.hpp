@@ -31,7 +31,7 @@ struct Request {
 
 /// The endpoints, as the path templates that logs and metrics name instead of raw paths
 /// (a raw path could carry anything a client typed).
-enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, check, plan, unknown };
+enum class Route : std::uint8_t { letter, letters, schema, healthz, metrics, openapi, check, plan, message, unknown };
 
 /// "/v1/letters/{kind}", "/healthz" … and "other" for paths that match no route. The plan
 /// page and its assets are all "/plan".

@@ -90,7 +90,7 @@ std::string Metrics::exposition() const {
     out += "brevgen_http_request_body_bytes_total " + std::to_string(bytes_in_) + "\n";
     header(out, "brevgen_http_response_body_bytes_total", "counter", "Response body bytes sent.");
     out += "brevgen_http_response_body_bytes_total " + std::to_string(bytes_out_) + "\n";
-    header(out, "brevgen_letters_rendered_total", "counter", "Letters rendered to PDF, by kind.");
+    header(out, "brevgen_letters_rendered_total", "counter", "Letters rendered to PDF (alone or in a Digital Post message), by kind.");
     for (std::size_t k = 1; k < kinds_.size(); ++k) {
         out += "brevgen_letters_rendered_total{kind=\"" + kinds_[k] + "\"} " + std::to_string(letters_[k]) + "\n";
     }

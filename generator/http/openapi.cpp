@@ -118,6 +118,13 @@ json components_responses(bool authenticated) {
                                         schema_ref("CaseProblem"));
     r["HeadersTooLarge"] = problem_response("The request head is larger than 16 KiB or has more than 100 fields");
     r["Failed"] = problem_response("The letter could not be rendered");
+    r["InvalidMessageCase"] = problem_response(
+        "The case fails validation, or cannot be a message though its letter renders: the recipient's CPR "
+        "(employee) or CVR (company) number is missing, or a text is longer than MeMo allows (256 characters)",
+        schema_ref("CaseProblem"));
+    r["MessagesNotSetUp"] = problem_response(
+        "The server's sender profile lacks what a Digital Post message needs (cvr, sagssystem) or its "
+        "SOURCE_DATE_EPOCH is malformed: its operator must complete the setup; retrying will not help");
     r["Overloaded"] = problem_response(
         "No render worker or queue place is free, request bodies in memory are at --max-body-memory, or the "
         "connection limits are reached; retry after the given seconds");
@@ -141,35 +148,65 @@ void add_common_responses(json& responses, bool needs_token) {
     responses = std::move(sorted);
 }
 
-json letter_operation(const KindInfo& kind) {
-    const std::string schema = "#/components/schemas/" + kind.name;
-    json xml_schema = {{"allOf", {json_ref(schema)}}, {"xml", {{"name", "sag"}}}};
-    json pdf_headers = {
-        {"Content-Disposition", {{"schema", string_schema()}, {"description", "inline; filename=\"KIND-JOURNAL.pdf\""}}},
+/// The headers of a made letter's 200 (both routes), plus `extra`.
+json made_headers(const char* extension, json extra = json::object()) {
+    json headers = {
+        {"Content-Disposition",
+         {{"schema", string_schema()}, {"description", std::string("inline; filename=\"KIND-JOURNAL") + extension + "\""}}},
         {"Brevgen-Pages", {{"schema", {{"type", "integer"}, {"minimum", 1}}}}},
         {"Brevgen-Warnings",
          {{"schema", string_schema()},
           {"description", "CODE PATH pairs joined by \"; \", e.g. meeting-after-deadline /moede/start"}}},
         {"X-Request-Id", json_ref("#/components/headers/X-Request-Id")}};
-    json responses = {
-        {"200",
-         {{"description", "The letter as a tagged PDF"},
-          {"headers", pdf_headers},
-          {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"contentMediaType", "application/pdf"}}}}}}}}},
-        {"400", response_ref("BadRequestOrMalformedCase")},
-        {"411", response_ref("LengthRequired")},
-        {"413", response_ref("ContentTooLarge")},
-        {"415", response_ref("UnsupportedMediaType")},
-        {"422", response_ref("InvalidCase")},
-        {"500", response_ref("Failed")}};
+    for (auto& [name, value] : extra.items()) headers[name] = value;
+    return headers;
+}
+
+/// POST of a kind's case (JSON or XML) answered by `ok`, with the case errors' statuses.
+json case_operation(const KindInfo& kind, const std::string& id, const std::string& summary, const char* tag, json ok) {
+    const std::string schema = "#/components/schemas/" + kind.name;
+    json xml_schema = {{"allOf", {json_ref(schema)}}, {"xml", {{"name", "sag"}}}};
+    json responses = {{"200", std::move(ok)},
+                      {"400", response_ref("BadRequestOrMalformedCase")},
+                      {"411", response_ref("LengthRequired")},
+                      {"413", response_ref("ContentTooLarge")},
+                      {"415", response_ref("UnsupportedMediaType")},
+                      {"422", response_ref("InvalidCase")},
+                      {"500", response_ref("Failed")}};
     return json{
-        {"operationId", "render_" + kind.name},
-        {"summary", kind.description},
-        {"tags", {"letters"}},
+        {"operationId", id},
+        {"summary", summary},
+        {"tags", {tag}},
         {"requestBody",
          {{"required", true},
           {"content", {{"application/json", {{"schema", json_ref(schema)}}}, {"application/xml", {{"schema", xml_schema}}}}}}},
         {"responses", std::move(responses)}};
+}
+
+json letter_operation(const KindInfo& kind) {
+    json ok = {{"description", "The letter as a tagged PDF"},
+               {"headers", made_headers(".pdf")},
+               {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"contentMediaType", "application/pdf"}}}}}}}};
+    return case_operation(kind, "render_" + kind.name, kind.description, "letters", std::move(ok));
+}
+
+/// The same case as a Digital Post message: the bytes `brevgen render --memo` writes.
+json message_operation(const KindInfo& kind) {
+    json uuid = {{"Brevgen-Message-Uuid",
+                  {{"schema", {{"type", "string"}, {"format", "uuid"}}},
+                   {"description", "the message's memo:messageUUID, derived from its content"}}}};
+    json ok = {{"description",
+                "The letter's PDF in a MeMo 1.2 message (namespace https://DigitalPost.dk/MeMo-1), the bytes "
+                "`brevgen render --memo` writes; for SF1601 KombiPostAfsend"},
+               {"headers", made_headers(".xml", std::move(uuid))},
+               {"content", {{"application/xml", {{"schema", {{"type", "string"}, {"contentMediaType", "application/xml"}}}}}}}};
+    json op = case_operation(kind, "message_" + kind.name, kind.description + " (Digital Post message)", "messages",
+                             std::move(ok));
+    op["responses"]["422"] = response_ref("InvalidMessageCase");
+    op["responses"]["501"] = response_ref("MessagesNotSetUp");
+    // Says so to clients and to the contract tests, which send every valid case file.
+    op["x-valid-case-refused"] = "when the case lacks its recipient's number (/medarbejder/cpr or /arbejdsgiver/cvr)";
+    return op;
 }
 
 /// A GET operation answering `type` (its HEAD twin is added by finish_operations()).
@@ -208,6 +245,7 @@ json paths(const Engine& engine, bool authenticated) {
     json kinds = json::array();
     for (const auto& k : engine.kinds()) {
         p["/v1/letters/" + k.name] = {{"post", letter_operation(k)}};
+        p["/v1/messages/" + k.name] = {{"post", message_operation(k)}};
         kinds.push_back(k.name);
     }
     p["/v1/letters"] = get_path("list_letters", "The letter kinds with descriptions and schema links",
@@ -229,7 +267,8 @@ json paths(const Engine& engine, bool authenticated) {
 
 std::string description(bool authenticated) {
     std::string d =
-        "Letters of the sick-leave retention effort, from case data (JSON or XML) to tagged PDF. Every error is "
+        "Letters of the sick-leave retention effort, from case data (JSON or XML) to tagged PDF, or to a Digital "
+        "Post message (MeMo 1.2) holding that PDF. Every error is "
         "application/problem+json (RFC 9457). Any path answers a method it does not take with 405 and an Allow "
         "header; a path not listed here gets 404. Range headers are ignored: answers are always whole.";
     d += authenticated ? " This server checks bearer tokens on every path but /healthz."
@@ -250,6 +289,7 @@ std::string openapi_document(const Engine& engine, bool authenticated) {
     // Without tokens nothing is asked for: an empty requirement list says so explicitly.
     doc["security"] = authenticated ? json{{{"bearerAuth", json::array()}}} : json::array();
     doc["tags"] = {{{"name", "letters"}, {"description", "Case data in, PDF out"}},
+                   {{"name", "messages"}, {"description", "Case data in, Digital Post message (MeMo 1.2) out"}},
                    {{"name", "service"}, {"description", "Discovery, health and metrics"}}};
     doc["paths"] = paths(engine, authenticated);
     doc["components"] = {{"schemas", components_schemas(engine)},

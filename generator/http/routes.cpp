@@ -30,16 +30,18 @@ RouteMatch match_route(std::string_view path) {
     if (auto kind = one_segment_after(path, "/v1/letters/")) return {Route::letter, *kind};
     if (auto kind = one_segment_after(path, "/v1/schemas/")) return {Route::schema, *kind};
     if (auto kind = one_segment_after(path, "/v1/checks/")) return {Route::check, *kind};
+    if (auto kind = one_segment_after(path, "/v1/messages/")) return {Route::message, *kind};
     if (path == "/plan") return {Route::plan, {}};
     if (auto asset = one_segment_after(path, "/plan/")) return {Route::plan, *asset};
     return {};
 }
 
-bool takes_case(Route route) { return route == Route::letter || route == Route::check; }
+bool takes_case(Route route) { return route == Route::letter || route == Route::check || route == Route::message; }
 
 std::string_view allowed_methods(Route route) {
     switch (route) {
     case Route::letter:
+    case Route::message:
     case Route::check: return "POST";
     case Route::unknown: return "";
     default: return "GET, HEAD";

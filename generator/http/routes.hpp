@@ -17,7 +17,7 @@ struct RouteMatch {
     std::string_view kind;
 };
 
-/// True for routes whose request carries a case body (POST): letters and checks. Their
+/// True for routes whose request carries a case body (POST): letters, messages and checks. Their
 /// answers are made by a render worker (and so may wait for one); the other routes are
 /// answered by the event loop at once.
 bool takes_case(Route route);

@@ -132,13 +132,13 @@ LoopLimits loop_limits(const ServeOptions& o) {
     return l;
 }
 
-std::string listening_fields(const ServeOptions& o, const LoopLimits& l, int port) {
+std::string listening_fields(const ServeOptions& o, const LoopLimits& l, int port, bool messages) {
     return "\"address\":\"" + address_text(o.host, port) + "\",\"threads\":" + std::to_string(l.threads) +
            ",\"queue\":" + std::to_string(l.queue) + ",\"max_body\":" + std::to_string(l.max_body) +
            ",\"max_body_memory\":" + std::to_string(l.max_body_memory) +
            ",\"max_connections\":" + std::to_string(l.max_connections) +
            ",\"max_connections_per_address\":" + std::to_string(l.max_connections_per_address) +
-           ",\"auth\":" + (o.tokens.empty() ? "false" : "true");
+           ",\"auth\":" + (o.tokens.empty() ? "false" : "true") + ",\"messages\":" + (messages ? "true" : "false");
 }
 
 }  // namespace
@@ -148,11 +148,12 @@ int serve(std::shared_ptr<const Engine> engine, const ServeOptions& o) {
     const BlockedSignals signals;  // before any thread exists
     std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not end the server
     raise_descriptor_limit(2 * limits.max_connections + 64);
+    const bool messages = !engine->message_setup_error();
     Service service(std::move(engine), ServiceOptions{o.max_body, o.tokens});
     const auto [fd, port] = listen_on(o);
     if (fd < 0) return 1;
     EventLoop loop(service, fd, limits);
-    write_log_line(format_event_line("listening", listening_fields(o, limits, port), std::chrono::system_clock::now()));
+    write_log_line(format_event_line("listening", listening_fields(o, limits, port, messages), std::chrono::system_clock::now()));
     SignalWatcher watcher(loop, signals.set());
     loop.run();
     const bool signalled = watcher.finish();

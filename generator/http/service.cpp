@@ -47,9 +47,12 @@ struct Service::Impl {
     std::string openapi_json;
     std::map<std::string, std::string, std::less<>> schemas;
     PlanPage plan;
+    /// Why POST /v1/messages/{kind} answers 501 on this server; nullopt: it makes messages.
+    std::optional<Diagnostic> messages_off;
 
     Impl(std::shared_ptr<const Engine> e, ServiceOptions o)
-        : engine(std::move(e)), options(std::move(o)), tokens(options.tokens), metrics(kind_names(*engine)) {
+        : engine(std::move(e)), options(std::move(o)), tokens(options.tokens), metrics(kind_names(*engine)),
+          messages_off(engine->message_setup_error()) {
         letters_json = letters_document(*engine);
         openapi_json = openapi_document(*engine, !options.tokens.empty());
         for (const auto& k : engine->kinds()) schemas.emplace(k.name, engine->schema(k.name));
@@ -108,6 +111,16 @@ std::optional<Response> Service::Impl::decide(RouteMatch m, const Request& req, 
 
 std::optional<Response> Service::Impl::screen_letter(RouteMatch m, const Request& req, const std::string& id) const {
     if (!engine->has_kind(m.kind)) return problem(404, engine->unknown_kind(m.kind).message, id);
+    if (m.route == Route::message && messages_off) {
+        // The server's setup, not the request, is at fault, and a retry will not help:
+        // the operator must complete the sender profile (docs/digital-post.md).
+        const auto& why = *messages_off;
+        return problem(501,
+                       "this server is not set up for Digital Post messages (" +
+                           (why.path.empty() ? why.message : "sender profile " + why.path + ": " + why.message) +
+                           "); its operator must complete the setup",
+                       id);
+    }
     if (req.header("Transfer-Encoding") != nullptr) {
         return problem(411, "send the case with a Content-Length; chunked transfer coding is not accepted", id);
     }
@@ -178,12 +191,13 @@ Response Service::handle(const Request& request, bool overloaded) {
         return r;
     }
     const auto format = case_format(*req->header("Content-Type"));  // screen() checked both
-    Response r = m.route == Route::check ? check_case(impl_->renderer(), m.kind, format, *req)
-                                         : render_letter(impl_->renderer(), m.kind, *format, *req);
+    Response r = m.route == Route::check     ? check_case(impl_->renderer(), m.kind, format, *req)
+                 : m.route == Route::message ? render_message(impl_->renderer(), m.kind, *format, *req)
+                                             : render_letter(impl_->renderer(), m.kind, *format, *req);
     r.route = m.route;
     r.kind = std::string(m.kind);
     r.add("X-Request-Id", req->id);
-    if (r.status == 200 && m.route == Route::letter) impl_->metrics.letter(m.kind, r.pages);
+    if (r.status == 200 && m.route != Route::check) impl_->metrics.letter(m.kind, r.pages);
     return r;
 }
 

@@ -53,6 +53,12 @@ struct LayoutResult {
 /// Lays out one letter on A4 pages.
 LayoutResult layout_letter(const markup::Letter& letter, const Environment& env);
 
+/// True when text with `cp` can be typeset in every style: the character is one layout
+/// does not draw (a control, a soft hyphen, an invisible format character), or each face
+/// has it or falls back to one that has. What layout would refuse, this refuses first,
+/// so a case's fields can be checked before a letter is made.
+bool can_typeset(const fonts::FontSet& fonts, char32_t cp);
+
 /// Only fits the address block into the window: the errors layout_letter would report
 /// about it (for a paper letter that does not fit), without laying out the rest.
 Diagnostics check_address(const markup::Letter& letter, const Environment& env);

@@ -9,6 +9,20 @@
 
 namespace brevgen::layout {
 
+namespace {
+/// Controls and soft hyphens are not drawn.
+bool is_not_drawn(char32_t cp) { return cp < 0x20 || cp == 0x7F || cp == 0xAD; }
+}  // namespace
+
+bool can_typeset(const fonts::FontSet& fonts, char32_t cp) {
+    using fonts::Face;
+    if (is_not_drawn(cp)) return true;
+    for (const Face face : {Face::regular, Face::bold, Face::italic, Face::bold_italic}) {
+        if (!fonts.face_for(face, cp)) return false;
+    }
+    return true;
+}
+
 fonts::Face styled_face(bool bold, bool italic) {
     using fonts::Face;
     if (bold) return italic ? Face::bold_italic : Face::bold;
@@ -32,7 +46,7 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = utf8::decode(text, i);
-        if (cp < 0x20 || cp == 0x7F || cp == 0xAD) continue;  // controls and soft hyphens are not drawn
+        if (is_not_drawn(cp)) continue;
         auto face = fonts.face_for(style.face, cp);
         // Spaces and punctuation stay in the face of the text around them, so a Greek or
         // Cyrillic name is one run, not one run per word.

@@ -51,14 +51,14 @@ danish::Date end_of_sick_leave_week(danish::Date first_absence, int week);
 /// The sick-leave week (1-based) that `day` falls in; 0 or less before the first absence day.
 std::int64_t sick_leave_week(danish::Date first_absence, danish::Date day);
 
-/// The first follow-up must be held by the end of week 8 (§ 13b): first_absence + 55 days.
+/// The first follow-up must be held by the end of week 8 (§ 13 b): first_absence + 55 days.
 danish::Date week8_deadline(danish::Date first_absence, const LegalRefs& legal);
 
 /// The deadlines the letters print, all from one first absence day.
 struct SickLeaveDeadlines {
-    danish::Date foerste_opfoelgning;  ///< end of week 8: first follow-up (§ 13b)
-    danish::Date samtale_7a;           ///< end of week 4: the employer's conversation (§ 7a)
-    danish::Date fast_track;           ///< end of week 5: last day to ask for Fast Track (§ 7c)
+    danish::Date foerste_opfoelgning;  ///< end of week 8: first follow-up (§ 13 b)
+    danish::Date samtale_7a;           ///< end of week 4: the employer's conversation (§ 7 a)
+    danish::Date fast_track;           ///< end of week 5: last day to ask for Fast Track (§ 7 c)
 };
 
 /// The deadlines for a sick leave that began on `first_absence`.

@@ -14,6 +14,12 @@ FieldSpec text(std::string name, Presence p, std::string description, TextFormat
     return f;
 }
 
+FieldSpec line(std::string name, Presence p, std::string description) {
+    FieldSpec f = text(std::move(name), std::move(p), std::move(description));
+    f.one_line = true;
+    return f;
+}
+
 FieldSpec choice(std::string name, Presence p, std::string description, std::vector<std::string> values,
                  std::string default_value) {
     FieldSpec f = text(std::move(name), std::move(p), std::move(description));
@@ -46,38 +52,54 @@ FieldSpec list(std::string name, Presence p, std::string description, FieldSpec 
     return f;
 }
 
+std::vector<FieldSpec> per_reader(const std::string& name, Presence p, const std::string& description) {
+    return {text(name, std::move(p), description + "; den fælles tekst, når modtageren ikke har sin egen"),
+            text(name + std::string(to_employee_suffix), optional(),
+                 description + ", skrevet til medarbejderen (\"du\"); bruges i medarbejderens brev"),
+            text(name + std::string(to_employer_suffix), optional(),
+                 description + ", skrevet om medarbejderen til arbejdsgiveren; bruges i arbejdsgiverens kopi")};
+}
+
 FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule) {
     return object(std::move(name), std::move(p), std::move(description),
-                  {text("co", optional(),
+                  {line("co", optional(),
                         "c/o: hos hvem modtageren får sin post (uden \"c/o\", som brevet sætter foran)"),
-                   text("gade", rule, "Gade og husnummer"),
+                   line("gade", rule, "Gade og husnummer"),
                    text("postnummer", rule, "Postnummer (0555-9990)", TextFormat::postnummer),
-                   text("by", rule, "By")});
+                   line("by", rule, "By")});
 }
 
 namespace {
 
+/// A field no letter prints (its characters need no font).
+FieldSpec unprinted(FieldSpec f) {
+    f.printed = false;
+    return f;
+}
+
 FieldSpec afsender() {
     return object("afsender", optional(), "Afsender for netop dette brev; ellers bruges afsenderprofilen",
-                  {text("navn", optional(), "Jobcentrets navn"), text("enhed", optional(), "Afdeling eller team"),
-                   text("adresse", optional(), "Gade og husnummer"),
+                  {line("navn", optional(), "Jobcentrets navn"), line("enhed", optional(), "Afdeling eller team"),
+                   line("adresse", optional(), "Gade og husnummer"),
                    text("postnummer", optional(), "Postnummer", TextFormat::postnummer),
-                   text("by", optional(), "By"), text("telefon", optional(), "Telefon", TextFormat::telefon),
-                   text("email", optional(), "E-mail", TextFormat::email), text("web", optional(), "Webadresse"),
-                   text("logo", optional(), "Logo (filnavn i afsenderprofilen)")});
+                   line("by", optional(), "By"), text("telefon", optional(), "Telefon", TextFormat::telefon),
+                   text("email", optional(), "E-mail", TextFormat::email), line("web", optional(), "Webadresse"),
+                   unprinted(text("logo", optional(), "Logo (filnavn i afsenderprofilen)"))});
 }
 
 FieldSpec konsulent() {
     return object("konsulent", required(), "Fastholdelseskonsulenten, der følger sagen",
-                  {text("navn", required(), "Konsulentens navn"),
-                   text("titel", optional(), "Titel, fx \"Fastholdelseskonsulent\""),
+                  {line("navn", required(), "Konsulentens navn"),
+                   line("titel", optional(), "Titel, fx \"Fastholdelseskonsulent\""),
                    text("telefon", required(), "Direkte telefon", TextFormat::telefon),
                    text("email", required(), "E-mail", TextFormat::email)});
 }
 
 FieldSpec medarbejder(const Needs& n) {
     return object("medarbejder", required(), "Den sygemeldte medarbejder",
-                  {text("navn", required(), "Fulde navn"),
+                  {line("navn", required(), "Fulde navn"),
+                   line("fornavn", optional(),
+                        "Det navn, brevet bruger efter det fulde navn; ellers navnets første ord"),
                    text("cpr", n.cpr, "CPR-nummer; vises kun maskeret (300190-xxxx) og kun for medarbejderen",
                         TextFormat::cpr),
                    adresse("adresse", n.medarbejder_adresse, "Medarbejderens adresse"),
@@ -87,11 +109,11 @@ FieldSpec medarbejder(const Needs& n) {
 
 FieldSpec arbejdsgiver(const Needs& n) {
     return object("arbejdsgiver", required(), "Virksomheden, medarbejderen er ansat i",
-                  {text("navn", required(), "Virksomhedens navn"),
+                  {line("navn", required(), "Virksomhedens navn"),
                    text("cvr", n.cvr, "CVR-nummer (8 cifre med gyldigt modulus 11-tjek)", TextFormat::cvr),
                    adresse("adresse", n.arbejdsgiver_adresse, "Virksomhedens adresse"),
                    object("kontaktperson", n.kontaktperson, "Nærmeste leder eller kontaktperson",
-                          {text("navn", required(), "Navn"),
+                          {line("navn", required(), "Navn"),
                            text("telefon", optional(), "Telefon", TextFormat::telefon),
                            text("email", optional(), "E-mail", TextFormat::email)})});
 }
@@ -100,8 +122,8 @@ FieldSpec sygefravaer(const Needs& n) {
     return object("sygefravaer", n.sygefravaer, "Sygefraværet",
                   {text("foerste_fravaersdag", n.foerste_fravaersdag,
                         "Første fraværsdag; fristerne (uge 4, 5 og 8) regnes herfra", TextFormat::date),
-                   text("helbred", optional(),
-                        "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev")});
+                   unprinted(text("helbred", optional(),
+                                  "Helbredsoplysninger fra sagssystemet. Udskrives aldrig i noget brev"))});
 }
 
 }  // namespace
@@ -109,7 +131,7 @@ FieldSpec sygefravaer(const Needs& n) {
 FieldSpec case_root(const Needs& n, std::vector<FieldSpec> own) {
     std::vector<FieldSpec> fields = {
         text("brevdato", required(), "Brevets dato (aldrig dagens dato fra uret)", TextFormat::date),
-        text("journalnummer", required(), "Sagens journalnummer"),
+        line("journalnummer", required(), "Sagens journalnummer"),
         choice("forsendelse", optional(), "papir: modtageren er fritaget for Digital Post og får brevet med posten",
                {"digitalpost", "papir"}, "digitalpost"),
         afsender(), konsulent(), medarbejder(n), arbejdsgiver(n), sygefravaer(n)};
@@ -123,10 +145,10 @@ std::vector<FieldSpec> meeting_fields() {
             text("slut", required(), "Mødets slut; efter start og samme dag", TextFormat::datetime),
             choice("form", required(), "Mødeform", {"fysisk", "telefon", "video"}),
             object("sted", fysisk, "Mødested; adressen kræves ved fysisk møde",
-                   {text("navn", optional(), "Fx \"Hinnerup Tømrer & Snedker, mødelokale 2\""),
-                    text("gade", fysisk, "Gade og husnummer"),
+                   {line("navn", optional(), "Fx \"Hinnerup Tømrer & Snedker, mødelokale 2\""),
+                    line("gade", fysisk, "Gade og husnummer"),
                     text("postnummer", fysisk, "Postnummer", TextFormat::postnummer),
-                    text("by", fysisk, "By")}),
+                    line("by", fysisk, "By")}),
             text("link", optional(), "Link til videomødet")};
 }
 
@@ -135,8 +157,8 @@ FieldSpec recipient_choice(std::string description) {
 }
 
 FieldSpec participant(bool with_attendance) {
-    std::vector<FieldSpec> fields = {text("navn", required(), "Navn"),
-                                     text("rolle", required(), "Rolle, fx \"Nærmeste leder\"")};
+    std::vector<FieldSpec> fields = {line("navn", required(), "Navn"),
+                                     line("rolle", required(), "Rolle, fx \"Nærmeste leder\"")};
     if (with_attendance) {
         fields.push_back(choice("deltagelse", required(), "Hvordan personen deltog", {"fremmoedt", "telefon", "video"}));
     }

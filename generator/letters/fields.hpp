@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/schema.hpp"
@@ -22,6 +23,9 @@ using data::presence::required_when;
 /// A string field, optionally with a text format.
 FieldSpec text(std::string name, Presence p, std::string description, TextFormat format = TextFormat::none);
 
+/// A name or an address line: a string field that must be one line (FieldSpec::one_line).
+FieldSpec line(std::string name, Presence p, std::string description);
+
 /// A string field with a fixed set of values; `default_value` documents what absence means.
 FieldSpec choice(std::string name, Presence p, std::string description, std::vector<std::string> values,
                  std::string default_value = {});
@@ -34,6 +38,16 @@ FieldSpec object(std::string name, Presence p, std::string description, std::vec
 
 /// An array field of `item`s.
 FieldSpec list(std::string name, Presence p, std::string description, FieldSpec item, std::size_t min_items = 0);
+
+/// A free text the consultant writes once for both readers, or once per reader: the shared
+/// field `name` (with presence `p`) and the optional `name_til_medarbejder` (written to the
+/// employee, "du") and `name_til_arbejdsgiver` (about the employee, for the employer), each
+/// used instead of the shared text in that reader's copy.
+std::vector<FieldSpec> per_reader(const std::string& name, Presence p, const std::string& description);
+
+/// The suffixes of per_reader's variants, for the view that picks one.
+inline constexpr std::string_view to_employee_suffix = "_til_medarbejder";
+inline constexpr std::string_view to_employer_suffix = "_til_arbejdsgiver";
 
 /// A postal address; `rule` says when its parts are required (when the address is there).
 FieldSpec adresse(std::string name, Presence p, std::string description, const Presence& rule = required());

@@ -98,7 +98,7 @@ KindRecord indkaldelse() {
     Needs n{.medarbejder_adresse = required(), .arbejdsgiver_adresse = til_arbejdsgiver,
             .kontaktperson = til_arbejdsgiver};
     auto moede = meeting_fields();
-    moede.push_back(text("formaal", required(), "Hvad mødet skal handle om"));
+    for (auto& f : per_reader("formaal", required(), "Hvad mødet skal handle om")) moede.push_back(std::move(f));
     moede.push_back(list("medbring", optional(), "Hvad medarbejderen skal tage med", text("", required(), "")));
     moede.push_back(list("deltagere", optional(), "Hvem der deltager", participant(false)));
     moede.push_back(object("afbud", optional(), "Afbud og flytning af mødet",
@@ -117,6 +117,7 @@ KindRecord indkaldelse() {
                 check_invitation};
     k.enrich = [](const data::Value& root, const LegalRefs& legal, nlohmann::json&, Diagnostics& warnings) {
         meeting_deadline_warning(root, legal, warnings);
+        dated_after_meeting_warning(root, warnings);
     };
     k.samples = samples();
     return k;
@@ -135,6 +136,8 @@ KindRecord optrapningsplan() {
          hours("normal_timer", "Normal ugentlig arbejdstid i timer, fx 37", false),
          list("uger", required(), "Én række pr. uge, i rækkefølge", std::move(uge), 1),
          list("opfoelgning", optional(), "Datoer for opfølgning", text("", required(), "", TextFormat::date)),
+         text("moededato", optional(),
+              "Dagen for mødet, hvor planen laves og underskrives; brevet bør have samme dato", TextFormat::date),
          text("fuld_tilbagevenden", optional(), "Forventet dato for fuld tilbagevenden; beregnes, hvis den mangler",
               TextFormat::date)});
     KindRecord k;
@@ -147,6 +150,7 @@ KindRecord optrapningsplan() {
     k.fields = {case_root(n, {std::move(plan)}), check_plan};
     k.enrich = [](const data::Value& root, const LegalRefs& legal, nlohmann::json& view, Diagnostics& warnings) {
         view["plan"] = plan_view(root, legal, warnings);
+        dated_before_meeting_warning(root, "/optrapningsplan/moededato", warnings);
     };
     k.samples = samples();
     return k;
@@ -158,7 +162,7 @@ KindRecord referat() {
     moede.push_back(text("formaal", optional(), "Hvad mødet handlede om"));
     moede.push_back(list("deltagere", required(), "Hvem der deltog, og hvordan", participant(true), 1));
     FieldSpec aftale = object("", required(), "En aftale",
-                              {text("hvem", required(), "Hvem gør det"), text("hvad", required(), "Hvad der skal ske"),
+                              {line("hvem", required(), "Hvem gør det"), text("hvad", required(), "Hvad der skal ske"),
                                text("frist", optional(), "Senest", TextFormat::date)});
     KindRecord k;
     k.info.name = "referat";
@@ -169,19 +173,25 @@ KindRecord referat() {
                                    "Læs det i din digitale postkasse.";
     k.info.notification_employer = "I har fået et referat af et møde med jobcentret. "
                                    "Læs det i jeres digitale postkasse.";
-    k.fields = {case_root(n, {recipient_choice("arbejdsgiver: arbejdsgiverens kopi (uden CPR-nummer)"),
-                              object("moede", required(), "Mødet", std::move(moede)),
-                              text("referent", required(), "Hvem der skrev referatet"),
-                              text("situation", required(), "Situationen beskrevet ved funktion og opgaver, aldrig diagnose"),
-                              list("aftaler", optional(), "Hvad der blev aftalt", std::move(aftale)),
-                              text("naeste_opfoelgning", optional(), "Næste opfølgning", TextFormat::datetime),
-                              text("medarbejderens_bemaerkninger", optional(), "Medarbejderens egne bemærkninger"),
-                              list("modtagere", optional(), "Hvem der får referatet", text("", required(), "")),
-                              text("rettelser_senest", optional(), "Sidste dag for rettelser til referatet",
-                                   TextFormat::date)}),
-                check_minutes};
-    k.enrich = [](const data::Value& root, const LegalRefs&, nlohmann::json& view, Diagnostics&) {
-        view["referat"] = minutes_view(root);
+    std::vector<FieldSpec> own = {recipient_choice("arbejdsgiver: arbejdsgiverens kopi (uden CPR-nummer)"),
+                                  object("moede", required(), "Mødet", std::move(moede)),
+                                  line("referent", required(), "Hvem der skrev referatet")};
+    // The situation and the employee's remarks read "du" in the employee's copy and name the
+    // employee in the employer's: the case may give each reader its own text.
+    for (auto& f : per_reader("situation", required(), "Situationen beskrevet ved funktion og opgaver, aldrig diagnose")) {
+        own.push_back(std::move(f));
+    }
+    own.push_back(list("aftaler", optional(), "Hvad der blev aftalt", std::move(aftale)));
+    own.push_back(text("naeste_opfoelgning", optional(), "Næste opfølgning", TextFormat::datetime));
+    for (auto& f : per_reader("medarbejderens_bemaerkninger", optional(), "Medarbejderens egne bemærkninger")) {
+        own.push_back(std::move(f));
+    }
+    own.push_back(list("modtagere", optional(), "Hvem der får referatet", line("", required(), "")));
+    own.push_back(text("rettelser_senest", optional(), "Sidste dag for rettelser til referatet", TextFormat::date));
+    k.fields = {case_root(n, std::move(own)), check_minutes};
+    k.enrich = [](const data::Value& root, const LegalRefs&, nlohmann::json& view, Diagnostics& warnings) {
+        view["referat"] = minutes_view(root, view["modtager"]["er_arbejdsgiver"].get<bool>());
+        dated_before_meeting_warning(root, "/moede/start", warnings);
     };
     k.samples = samples();
     return k;

@@ -84,8 +84,8 @@ LegalRefs parse_legal(std::string_view json_text, std::string_view source) {
     return refs;
 }
 
-LegalRefs load_legal(const std::filesystem::path& path) {
-    const auto text = io::read_file(path, std::uint64_t{1} << 20);
+LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root, std::size_t max_bytes) {
+    const auto text = io::read_confined(path, root, max_bytes);
     if (!text) throw std::runtime_error(path.string() + ": " + message::cannot_read("the legal references", text.error));
     return parse_legal(*text.bytes, path.string());
 }

@@ -15,7 +15,7 @@ namespace brevgen::letters {
 /// A default-constructed value has zero weeks on purpose: production code must load the file.
 struct LegalRefs {
     int foerste_opfoelgning_uger = 0;     ///< first follow-up by the end of this sick-leave week
-    int samtale_7a_uger = 0;              ///< the employer's § 7a conversation
+    int samtale_7a_uger = 0;              ///< the employer's § 7 a conversation
     int fast_track_uger = 0;              ///< last week in which Fast Track may be requested
     double delvis_fravaer_min_timer = 0;  ///< minimum weekly absence for partial benefit
     int optrapningsplan_max_uger = 0;     ///< longer ramp-up plans draw a warning
@@ -27,7 +27,10 @@ struct LegalRefs {
 
 /// Reads and checks a legal.json file. Throws std::runtime_error naming the file and the
 /// problem (unreadable, malformed JSON, a missing or non-positive week count, a nested value).
-LegalRefs load_legal(const std::filesystem::path& path);
+/// With a `root`, a file that resolves outside it is refused unread; a file over `max_bytes`
+/// is refused unread either way (io::read_confined).
+LegalRefs load_legal(const std::filesystem::path& path, const std::filesystem::path& root = {},
+                     std::size_t max_bytes = std::size_t{1} << 20);
 
 /// Parses legal.json text; `source` names it in error messages.
 LegalRefs parse_legal(std::string_view json_text, std::string_view source);

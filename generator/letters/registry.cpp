@@ -88,9 +88,9 @@ std::string KindRegistry::listing() const {
     return out;
 }
 
-CaseResult validate_case(const KindRecord& kind, data::Value root) {
+CaseResult validate_case(const KindRecord& kind, data::Value root, const data::Drawable& drawable) {
     CaseResult result;
-    result.diagnostics = data::validate(kind.fields, root);
+    result.diagnostics = data::validate(kind.fields, root, drawable);
     if (has_errors(result.diagnostics)) {
         result.partial = std::move(root);
     } else {
@@ -100,7 +100,7 @@ CaseResult validate_case(const KindRecord& kind, data::Value root) {
 }
 
 CaseResult load_case(const KindRecord& kind, std::string_view text, std::optional<data::Format> format,
-                     const data::ReadLimits& limits) {
+                     const data::ReadLimits& limits, const data::Drawable& drawable) {
     auto read = format ? data::read(text, *format, limits) : data::read_case(text, limits);
     if (!read.root || has_errors(read.diagnostics)) {
         CaseResult result;
@@ -108,7 +108,7 @@ CaseResult load_case(const KindRecord& kind, std::string_view text, std::optiona
         result.malformed = true;
         return result;
     }
-    CaseResult result = validate_case(kind, std::move(*read.root));
+    CaseResult result = validate_case(kind, std::move(*read.root), drawable);
     result.diagnostics.insert(result.diagnostics.begin(), read.diagnostics.begin(), read.diagnostics.end());
     return result;
 }

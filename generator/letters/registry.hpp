@@ -79,11 +79,12 @@ struct CaseResult {
 };
 
 /// Reads (sniffing JSON or XML unless `format` is given) and validates one case of `kind`.
+/// With `drawable`, printed fields are checked against the fonts too (data::validate).
 CaseResult load_case(const KindRecord& kind, std::string_view text, std::optional<data::Format> format = std::nullopt,
-                     const data::ReadLimits& limits = {});
+                     const data::ReadLimits& limits = {}, const data::Drawable& drawable = {});
 
-/// Validates a case tree already read (e.g. from a batch record) for `kind`.
-CaseResult validate_case(const KindRecord& kind, data::Value root);
+/// Validates a case tree already read (e.g. from a batch record) for `kind`, as load_case does.
+CaseResult validate_case(const KindRecord& kind, data::Value root, const data::Drawable& drawable = {});
 
 /// Whether this case's letter of `kind` goes to the employer (no CPR, no health data).
 bool addressed_to_employer(const KindRecord& kind, const data::Value& root);

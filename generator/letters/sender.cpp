@@ -49,8 +49,8 @@ AddressField address_field(const std::filesystem::path& file, const nlohmann::js
 
 }  // namespace
 
-SenderProfile SenderProfile::load(const std::filesystem::path& file) {
-    const auto text = io::read_file(file, max_profile_bytes);
+SenderProfile SenderProfile::load(const std::filesystem::path& file, const std::filesystem::path& root) {
+    const auto text = io::read_confined(file, root, max_profile_bytes);
     if (!text) throw SenderError(file.string() + ": error: " + message::cannot_read("the sender profile", text.error));
     SenderProfile profile;
     // Absolute, so a logo resolves the same whatever directory letters are typeset from.

@@ -52,8 +52,10 @@ struct SenderProfile {
     std::filesystem::path file;       ///< the profile file, for messages about it
 
     /// Loads a profile file (a JSON object of strings, and the "adressefelt" object of
-    /// numbers); throws SenderError.
-    static SenderProfile load(const std::filesystem::path& file);
+    /// numbers); throws SenderError. With a `root` (the templates directory, when the profile
+    /// is the one found there), a file that resolves outside it is refused unread; a file
+    /// over 1 MiB, or not a regular file, is refused unread either way (io::read_confined).
+    static SenderProfile load(const std::filesystem::path& file, const std::filesystem::path& root = {});
 
     /// The profile with the case's /afsender fields applied. A case may name a logo file
     /// only by its bare name in the profile's directory: case data never chooses a path.

@@ -19,15 +19,28 @@ struct TemplateError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Bounds on a templates directory (docs/limits.md). A municipality's own copy is trusted
+/// to hold templates, not to be small, acyclic or free of links to elsewhere.
+struct TemplateLimits {
+    std::size_t max_file_bytes = std::size_t{256} << 10;      ///< one template or partial file
+    std::size_t max_expanded_bytes = std::size_t{512} << 10;  ///< a kind's template, partials expanded
+    std::size_t max_partial_depth = 8;                        ///< partials inside partials
+    std::size_t max_inclusions = 256;                         ///< partial tags expanded for one kind
+    std::size_t max_section_depth = 16;                       ///< {{#…}} sections inside sections
+};
+
 /// The letter templates (one per kind, named by the kind's record), with partials
 /// expanded, checked for syntax.
 class TemplateSet {
 public:
-    /// Loads `dir/<name>.xml` for each name and `dir/partials/*.xml`; throws TemplateError.
-    /// Of `present` (other kinds' templates, for a one-letter command) only that each file
-    /// can be read is checked, so an installation missing one still stops at the start.
+    /// Loads `dir/<name>.xml` for each name and, from `dir/partials/`, the partials those
+    /// use (and only those). Every file must resolve inside `dir`; throws TemplateError
+    /// (at the first include cycle or crossed limit, with that one error). Of `present`
+    /// (other kinds' templates, for a one-letter command) only that each file can be read
+    /// is checked, so an installation missing one still stops at the start.
     static std::shared_ptr<const TemplateSet> load(const std::filesystem::path& dir,
                                                    const std::vector<std::string>& names,
+                                                   const TemplateLimits& limits = {},
                                                    const std::vector<std::string>& present = {});
 
     /// The expanded text of template `name` (nullptr for an unknown one).
@@ -53,6 +66,7 @@ private:
     std::map<std::string, std::string> expanded_;
     std::map<std::string, std::vector<std::string>> files_;  ///< template → its files
     std::map<std::string, std::string> raw_;  ///< file path → text, templates and partials
+    friend class TemplateLoader;
 };
 
 /// Merges views into templates. One per thread: the parsed mustache objects keep state.

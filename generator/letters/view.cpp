@@ -4,7 +4,9 @@
 #include "danish/format.hpp"
 #include "danish/typography.hpp"
 #include "letters/domain.hpp"
+#include "letters/fields.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -16,15 +18,51 @@ namespace {
 using nlohmann::json;
 using data::Value;
 
+/// A free text's line breaks, tabs, other control characters and line or paragraph
+/// separators as spaces: a letter's paragraph is one flow of words, and a separator must
+/// never join the words beside it. (Names and addresses never get here with one: they are
+/// one-line fields, and validation refuses it.)
+std::string spaced(std::string s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += ' ';
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += ' ';  // C1 controls U+0080–U+009F, NEL among them
+            ++i;
+        } else if (c == 0xE2 && s.compare(i, 3, "\u2028") == 0) {
+            out += ' ';
+            i += 2;
+        } else if (c == 0xE2 && s.compare(i, 3, "\u2029") == 0) {
+            out += ' ';
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 std::string text(const Value& root, std::string_view pointer) {
     const Value* v = root.at(pointer);
-    return v && v->is_scalar() ? v->scalar : std::string();
+    return v && v->is_scalar() ? spaced(v->scalar) : std::string();
 }
 
 /// A string, or false when absent: templates test presence with sections.
 json optional(std::string s) { return s.empty() ? json(false) : json(std::move(s)); }
 
 json optional_text(const Value& root, std::string_view pointer) { return optional(text(root, pointer)); }
+
+/// A free text in its reader's version (fields::per_reader): `pointer` + "_til_arbejdsgiver"
+/// or "_til_medarbejder" when the case gives it, else the shared text at `pointer`.
+std::string for_reader(const Value& root, std::string_view pointer, bool to_employer) {
+    std::string own(pointer);
+    own += to_employer ? fields::to_employer_suffix : fields::to_employee_suffix;
+    std::string s = text(root, own);
+    return s.empty() ? text(root, pointer) : s;
+}
 
 /// Free text a consultant typed ("Løft op til 15 kg."): numbers stay with their units and
 /// days with their months at line ends (danish::keep_together), as dates do.
@@ -128,8 +166,26 @@ std::vector<AddressLine> address_lines(const Value& root, const std::string& bas
             {postal_line(root, base), base + "/by"}};
 }
 
+/// The name a letter uses after the full name once: /medarbejder/fornavn, or the full
+/// name's first word ("Jørgen" from "Jørgen Bøgh Åkesson").
+std::string first_name(const Value& root) {
+    const std::string given = text(root, "/medarbejder/fornavn");
+    if (!given.empty()) return given;
+    const std::string full = text(root, "/medarbejder/navn");
+    return full.substr(0, full.find(' '));
+}
+
+/// "Jørgens", "Jonas'": the Danish genitive of a name.
+std::string genitive(const std::string& name) {
+    if (name.empty()) return name;
+    const char last = name.back();
+    return name + (last == 's' || last == 'x' || last == 'z' ? "'" : "s");
+}
+
 void add_parties(json& v, const KindRecord& kind, const Value& root, bool to_employer) {
     auto& m = v["medarbejder"] = person_contact(root, "/medarbejder");
+    m["fornavn"] = first_name(root);
+    m["fornavn_genitiv"] = genitive(m["fornavn"].get<std::string>());
     // A letter both parties read (a plan signed at the meeting) is the employer's too.
     const bool employee_letter = !to_employer && kind.info.recipients != Recipients::together;
     const std::string cpr = text(root, "/medarbejder/cpr");
@@ -182,7 +238,7 @@ const char* form_text(const std::string& form) {
 
 const char* participation_text(const std::string& how) {
     if (how == "telefon") return "deltog pr. telefon";
-    if (how == "video") return "deltog pr. video";
+    if (how == "video") return "deltog via video";
     return "fremmødt";
 }
 
@@ -194,7 +250,7 @@ json list_of(const Value& root, std::string_view pointer, const std::function<js
     return out;
 }
 
-void add_meeting(json& v, const Value& root) {
+void add_meeting(json& v, const Value& root, bool to_employer) {
     auto& m = v["moede"];
     const auto start = datetime_at(root, "/moede/start");
     const auto end = datetime_at(root, "/moede/slut");
@@ -217,13 +273,34 @@ void add_meeting(json& v, const Value& root) {
         m["sted"] = json{{"navn", optional_text(root, "/moede/sted/navn")}, {"adresse", optional(address)}};
     }
     m["link"] = optional_text(root, "/moede/link");
-    m["formaal"] = optional(prose(text(root, "/moede/formaal")));
-    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", prose(x.scalar)}}; });
+    m["formaal"] = optional(prose(for_reader(root, "/moede/formaal", to_employer)));
+    m["medbring"] = list_of(root, "/moede/medbring", [](const Value& x) { return json{{"tekst", prose(spaced(x.scalar))}}; });
     m["deltagere"] = list_of(root, "/moede/deltagere", [](const Value& x) {
         return json{{"navn", text(x, "/navn")}, {"rolle", text(x, "/rolle")},
                     {"deltagelse", participation_text(text(x, "/deltagelse"))}};
     });
     m["afbud_senest"] = long_date_or_false(root, "/moede/afbud/senest");
+}
+
+/// A warning for the sender at the field `path` (its position in the case file).
+void warn_at(Diagnostics& out, const Value& root, const std::string& path, std::string message, std::string code,
+             DiagnosticArgs args) {
+    const Value* at = root.at(path);
+    Diagnostic d = make_warning(at ? at->pos : root.pos, path, std::move(message));
+    d.code = std::move(code);
+    d.args = std::move(args);
+    out.push_back(std::move(d));
+}
+
+/// A first day of absence after the meeting that follows the sick leave up cannot be right.
+void absence_after_meeting_warning(const Value& root, Diagnostics& out) {
+    const auto first = danish::parse_date(text(root, "/sygefravaer/foerste_fravaersdag"));
+    const auto start = datetime_at(root, "/moede/start");
+    if (!first || !start || !(start->date < *first)) return;
+    const std::string first_iso = danish::iso_string(*first), meeting_iso = danish::iso_string(start->date);
+    warn_at(out, root, "/sygefravaer/foerste_fravaersdag",
+            "the first day of absence, " + first_iso + ", is after the meeting on " + meeting_iso,
+            "absence-after-meeting", {{"dato", first_iso}, {"moede", meeting_iso}});
 }
 
 void add_warnings(Diagnostics& out, const Value& root, const std::vector<DomainWarning>& warnings) {
@@ -252,6 +329,7 @@ json plan_view(const Value& root, const LegalRefs& legal, Diagnostics& warnings)
     const auto given_return = danish::parse_date(text(root, "/optrapningsplan/fuld_tilbagevenden"));
     p["fuld_tilbagevenden"] = date(given_return.value_or(plan.full_return));
     p["normal_timer"] = plan.normal_timer;
+    p["moededato"] = long_date_or_false(root, "/optrapningsplan/moededato");
     // The opening's words depend on how the hours run: "stiger" is wrong for one week or a flat plan.
     p["forloeb"] = json{{"en_uge", plan.shape == PlanShape::one_week}, {"stiger", plan.shape == PlanShape::rising},
                         {"uaendret", plan.shape == PlanShape::flat}, {"varierer", plan.shape == PlanShape::varying}};
@@ -282,11 +360,11 @@ json plan_view(const Value& root, const LegalRefs& legal, Diagnostics& warnings)
     return p;
 }
 
-json minutes_view(const Value& root) {
+json minutes_view(const Value& root, bool to_employer) {
     json r;
     r["referent"] = text(root, "/referent");
-    r["situation"] = prose(text(root, "/situation"));
-    r["bemaerkninger"] = optional(prose(text(root, "/medarbejderens_bemaerkninger")));
+    r["situation"] = prose(for_reader(root, "/situation", to_employer));
+    r["bemaerkninger"] = optional(prose(for_reader(root, "/medarbejderens_bemaerkninger", to_employer)));
     const auto next = datetime_at(root, "/naeste_opfoelgning");
     r["naeste_opfoelgning"] = next ? json(day_and_date(next->date) + " " + nb(danish::time(*next))) : json(false);
     r["rettelser_senest"] = long_date_or_false(root, "/rettelser_senest");
@@ -297,6 +375,26 @@ json minutes_view(const Value& root) {
     });
     r["modtagere"] = list_of(root, "/modtagere", [](const Value& x) { return json{{"navn", x.scalar}}; });
     return r;
+}
+
+void dated_after_meeting_warning(const Value& root, Diagnostics& warnings) {
+    const auto letter = danish::parse_date(text(root, "/brevdato"));
+    const auto start = datetime_at(root, "/moede/start");
+    if (!letter || !start || !(start->date < *letter)) return;
+    const std::string letter_iso = danish::iso_string(*letter), meeting_iso = danish::iso_string(start->date);
+    warn_at(warnings, root, "/brevdato", "the letter is dated " + letter_iso + ", after the meeting on " + meeting_iso,
+            "letter-after-meeting", {{"brevdato", letter_iso}, {"moede", meeting_iso}});
+}
+
+void dated_before_meeting_warning(const Value& root, std::string_view meeting_pointer, Diagnostics& warnings) {
+    const auto letter = danish::parse_date(text(root, "/brevdato"));
+    const std::string at = text(root, meeting_pointer);
+    const auto meeting = danish::parse_date(at.substr(0, 10));
+    if (!letter || !meeting || !(*letter < *meeting)) return;
+    const std::string letter_iso = danish::iso_string(*letter), meeting_iso = danish::iso_string(*meeting);
+    warn_at(warnings, root, "/brevdato",
+            "the letter is dated " + letter_iso + ", before the meeting on " + meeting_iso + " it comes from",
+            "letter-before-meeting", {{"brevdato", letter_iso}, {"moede", meeting_iso}});
 }
 
 void meeting_deadline_warning(const Value& root, const LegalRefs& legal, Diagnostics& warnings) {
@@ -316,15 +414,21 @@ Enriched enrich(const KindRecord& kind, const Value& root, const SenderProfile& 
                      {"journalnummer", text(root, "/journalnummer")}, {"titel", kind.info.title},
                      {"papir", text(root, "/forsendelse") == "papir"}};
     json& lov = v["lov"];
-    // No-break spaces keep "§ 7a" and "stk. 2" together at line ends.
+    // No-break spaces keep "§ 7 a" and "stk. 2" together at line ends.
     for (const auto& [key, value] : legal.texts) {
         const bool reference = value.find("§") != std::string::npos || value.find("artikel") != std::string::npos;
         lov[key] = reference ? danish::section(value) : value;
     }
-    add_parties(v, kind, root, addressed_to_employer(kind, root));
+    const bool to_employer = addressed_to_employer(kind, root);
+    add_parties(v, kind, root, to_employer);
     add_sick_leave(v, root, legal);
-    add_meeting(v, root);
+    add_meeting(v, root, to_employer);
+    absence_after_meeting_warning(root, out.warnings);
     if (kind.enrich) kind.enrich(root, legal, v, out.warnings);
+    // In the order of the case file, as validation reports its errors.
+    std::stable_sort(out.warnings.begin(), out.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+    });
     return out;
 }
 

@@ -28,8 +28,16 @@ Enriched enrich(const KindRecord& kind, const data::Value& root, const SenderPro
 /// A ramp-up plan's rows, chart and follow-ups; the plan's warnings go to `warnings`.
 nlohmann::json plan_view(const data::Value& root, const LegalRefs& legal, Diagnostics& warnings);
 
-/// Minutes: who wrote them, the situation, what was agreed, the next follow-up, who gets them.
-nlohmann::json minutes_view(const data::Value& root);
+/// Minutes: who wrote them, the situation, what was agreed, the next follow-up, who gets them;
+/// the free texts in the version for the employer's copy when `to_employer`.
+nlohmann::json minutes_view(const data::Value& root, bool to_employer);
+
+/// A warning when the letter is dated after the meeting it invites to (/moede/start).
+void dated_after_meeting_warning(const data::Value& root, Diagnostics& warnings);
+
+/// A warning when a letter made at a meeting (a plan, minutes) is dated before that meeting,
+/// whose date or datetime is at `meeting_pointer`.
+void dated_before_meeting_warning(const data::Value& root, std::string_view meeting_pointer, Diagnostics& warnings);
 
 /// An invitation's warning when the meeting lies after the first follow-up deadline.
 void meeting_deadline_warning(const data::Value& root, const LegalRefs& legal, Diagnostics& warnings);
