@@ -36,12 +36,14 @@ bool is_absent(const Value& v) {
     return v.type == Value::Type::null || (stringish && is_blank(v.scalar));
 }
 
-/// The first character that breaks a one-line field: a C0 or C1 control (a tab, a line
-/// feed …), DEL, or a line or paragraph separator.
+/// A C0 or C1 control (a tab, a line feed …), DEL, or a line or paragraph separator.
+bool breaks_line(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029; }
+
+/// The first character that breaks a one-line field.
 std::optional<char32_t> line_breaker(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const char32_t c = utf8::decode(s, i);
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) return c;
+        if (breaks_line(c)) return c;
     }
     return std::nullopt;
 }
@@ -142,6 +144,8 @@ std::vector<char32_t> undrawable(std::string_view text, const Drawable& drawable
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t c = utf8::decode(text, i);
+        // A line breaker is never drawn: a one-line field refuses it, a free text prints a space.
+        if (breaks_line(c)) continue;
         if (!drawable(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
     }
     return out;
