@@ -41,7 +41,7 @@ LETTER = [
 PROCESS = [
     ("dynamic loading and relocation", r"_dl_start\b"),
     ("command line (CLI11)", r"brevgen::cli::add_commands\("),
-    ("engine: fonts (regular face; others when used)", r"brevgen::fonts::FontSet::load\("),
+    ("fonts: every face read (the four letter faces; the fallback is not needed)", r"brevgen::fonts::FontMetrics::load\("),
     ("engine: templates (read, expand, parse)", r"brevgen::letters::TemplateSet::load\("),
     ("engine: templates checked against samples", r"check_template_names\("),
     ("PDF writer set-up (ICC profiles)", r"brevgen::pdf::Writer::Writer\("),
