@@ -282,6 +282,9 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
         s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
         s.manifest = std::make_unique<ManifestWriter>(s.out->manifest(), s.out->path());
         if (!o.print_file.empty()) {
+            if (const auto why = refuse_print_target(o.print_file, s.out->path(), o.extract)) {
+                throw OutputDirError{exit_code::usage, o.print_file.string() + ": error: --print: " + *why};
+            }
             sweep_temp_files_of(o.print_file);
             s.print = std::make_unique<PrintFile>(o.print_file);
         }
@@ -304,7 +307,8 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
 }
 
 /// Publishes the print file. None when no letter needs paper (a PDF without pages upsets
-/// printers and viewers); an older file of that name is removed, lest it be printed again.
+/// printers and viewers); an older file of that name is left as it is (the summary says so):
+/// brevgen never deletes a file it has not just written.
 int finish_print(const BatchOptions& o, Setup& s, const Collector& c) {
     if (!s.print) return exit_code::ok;
     s.print_letters = s.print->letters();
@@ -315,8 +319,6 @@ int finish_print(const BatchOptions& o, Setup& s, const Collector& c) {
             std::cerr << o.print_file.string() << ": error: not written: " << c.print_error << '\n';
             return exit_code::failure;
         }
-        std::error_code ec;
-        if (!stop_requested.load()) fs::remove(o.print_file, ec);
         return exit_code::ok;
     }
     try {
@@ -366,7 +368,10 @@ void print_summary(const BatchOptions& o, const Setup& s, const Collector& c, co
         std::cerr << "batch: print file " << o.print_file.string() << ": " << s.print_letters << " letters, " << s.print_pages
                   << " pages\n";
     } else if (!o.print_file.empty() && s.print_letters == 0 && !stop_requested.load()) {
-        std::cerr << "batch: no letters for paper mail: no print file\n";
+        std::error_code ec;
+        const bool older = fs::exists(fs::symlink_status(o.print_file, ec));
+        std::cerr << "batch: no letters for paper mail: no print file written"
+                  << (older ? "; " + o.print_file.string() + " (an earlier run's) was not changed" : std::string()) << '\n';
     }
 }
 

@@ -1,0 +1,96 @@
+// `brevgen batch` as a tired operator or an attacker would run it: a print file pointed at
+// the wrong place, a corrected extract resumed, a damaged manifest, look-alike temporary
+// files, endless input and SIGTERM, malformed options. Bad inputs live in fixtures/batch/.
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "batch_support.hpp"
+
+using namespace brevgen::test;
+using namespace brevgen::test::batch;
+
+namespace {
+
+std::string batch_cmd(const fs::path& extract, const fs::path& dir, const std::string& more = "") {
+    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs 2 " + more;
+}
+
+/// `n` one-page orders; `paper(i)` says which go by paper mail.
+fs::path one_page_orders(int n, int paper_every = 0) {
+    std::vector<std::string> lines;
+    for (int i = 1; i <= n; ++i) lines.push_back(ndjson_order(examples()[0], i, paper_every && i % paper_every == 0));
+    return write_lines(lines);
+}
+
+}  // namespace
+
+TEST_CASE("batch --print: a print file inside the output directory or equal to the extract is refused", "[batch]") {
+    const auto extract = one_page_orders(3, 2);
+    const auto dir = scratch("printinside");
+    fs::create_directories(dir);
+    const auto extract_bytes = slurp(extract);
+    for (const auto& print : {dir / "print.pdf", dir / "sub" / ".." / "T-000001.pdf", extract}) {
+        INFO(print);
+        const auto r = run_brevgen(batch_cmd(extract, dir, "--print " + quote(print)));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--print") != std::string::npos);
+        CHECK(pdfs(dir).empty());  // refused before anything was rendered
+    }
+    // Through a symlink: a link outside DIR that points into it, and one to the extract.
+    const auto links = scratch("printlinks");
+    fs::create_directories(links);
+    fs::create_directory_symlink(dir, links / "into-dir");
+    fs::create_symlink(extract, links / "extract.pdf");
+    for (const auto& print : {links / "into-dir" / "print.pdf", links / "extract.pdf"}) {
+        INFO(print);
+        const auto r = run_brevgen(batch_cmd(extract, dir, "--print " + quote(print)));
+        CHECK(r.exit_code == 2);
+    }
+    CHECK(slurp(extract) == extract_bytes);
+}
+
+TEST_CASE("batch --print: a file brevgen did not write is never replaced or deleted", "[batch]") {
+    const auto outside = scratch("printforeign");
+    fs::create_directories(outside);
+    const auto print = outside / "print.pdf";
+    const std::string foreign = "%PDF-1.4\nsomeone else's document\n";
+    for (int paper_every : {2, 0}) {  // with paper letters, and with none
+        INFO("paper every " << paper_every);
+        std::ofstream(print, std::ios::binary) << foreign;
+        const auto dir = scratch("printforeigndir");
+        const auto r = run_brevgen(batch_cmd(one_page_orders(3, paper_every), dir, "--print " + quote(print)));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("not a print file brevgen wrote") != std::string::npos);
+        CHECK(slurp(print) == foreign);
+    }
+}
+
+TEST_CASE("batch --print: brevgen's own print file is replaced, and with no paper letters nothing is written or deleted", "[batch]") {
+    const auto outside = scratch("printown");
+    fs::create_directories(outside);
+    const auto print = outside / "print.pdf";
+    const auto first = run_brevgen(batch_cmd(one_page_orders(4, 2), scratch("printown1"), "--print " + quote(print)));
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    CHECK(page_count(print.string()) == 4);  // two one-page letters, each padded to two pages
+    // A second night with three paper letters replaces it (it carries brevgen's mark).
+    const auto second = run_brevgen(batch_cmd(one_page_orders(6, 2), scratch("printown2"), "--print " + quote(print)));
+    REQUIRE(second.exit_code == 0);
+    CHECK(page_count(print.string()) == 6);
+    // A night without paper letters writes nothing and leaves the older file alone.
+    const auto before = slurp(print);
+    const auto none = run_brevgen(batch_cmd(one_page_orders(2), scratch("printown3"), "--print " + quote(print)));
+    CHECK(none.exit_code == 0);
+    CHECK(none.err.find("no letters for paper mail") != std::string::npos);
+    CHECK(none.err.find("not changed") != std::string::npos);
+    CHECK(slurp(print) == before);
+    // And where there is no file, none appears.
+    const auto fresh = outside / "none.pdf";
+    CHECK(run_brevgen(batch_cmd(one_page_orders(2), scratch("printown4"), "--print " + quote(fresh))).exit_code == 0);
+    CHECK(!fs::exists(fresh));
+}
