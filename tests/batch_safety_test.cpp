@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "batch/sha256.hpp"
 #include "batch_support.hpp"
 
 using namespace brevgen::test;
@@ -93,4 +94,54 @@ TEST_CASE("batch --print: brevgen's own print file is replaced, and with no pape
     const auto fresh = outside / "none.pdf";
     CHECK(run_brevgen(batch_cmd(one_page_orders(2), scratch("printown4"), "--print " + quote(fresh))).exit_code == 0);
     CHECK(!fs::exists(fresh));
+}
+
+TEST_CASE("batch --resume: a corrected record with the same id (new meeting time, now on paper) is rendered again", "[batch]") {
+    const auto& e = examples()[0];
+    std::vector<std::string> night{ndjson_order(e, 1), ndjson_order(e, 2), ndjson_order(e, 3)};
+    const auto dir = scratch("resumecorrected");
+    const auto print = scratch("resumecorrected.print.pdf");
+    REQUIRE(run_brevgen(batch_cmd(write_lines(night), dir, "--print " + quote(print))).exit_code == 0);
+    CHECK(!fs::exists(print));  // no paper letters yet
+    const auto untouched = stamp(dir / "T-000001.pdf");
+    CHECK(pdftotext((dir / "T-000002.pdf").string()).find("kl. 10.00") != std::string::npos);
+
+    // The case system corrects order 2: the meeting moves to 13:00, and it goes by paper.
+    auto corrected = json::parse(ndjson_order(e, 2, true));
+    corrected["case"]["moede"]["start"] = "2026-11-30T13:00";
+    corrected["case"]["moede"]["slut"] = "2026-11-30T14:00";
+    night[1] = corrected.dump();
+    const auto r = run_brevgen(batch_cmd(write_lines(night), dir, "--resume --print " + quote(print)));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("1 letters ok, 0 failed, 2 skipped as already done") != std::string::npos);
+    CHECK(pdftotext((dir / "T-000002.pdf").string()).find("kl. 13.00") != std::string::npos);
+    CHECK(stamp(dir / "T-000001.pdf") == untouched);
+    const auto rows = manifest(dir);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1]["paper"] == true);
+    CHECK(brevgen::batch::sha256_file_hex(dir / "T-000002.pdf") == rows[1]["sha256"]);
+    CHECK(page_count(print.string()) == 2);  // the corrected letter, padded to a sheet
+}
+
+TEST_CASE("batch --resume: a changed sender profile or template renders every letter again", "[batch]") {
+    const auto extract = one_page_orders(2);
+    const auto dir = scratch("resumeprofile");
+    const auto templates = scratch("resumetemplates");
+    fs::copy("templates", templates, fs::copy_options::recursive);
+    const std::string flags = "--templates " + quote(templates);
+    REQUIRE(run_brevgen(batch_cmd(extract, dir, flags)).exit_code == 0);
+    CHECK(run_brevgen(batch_cmd(extract, dir, flags + " --resume")).err.find("0 letters ok, 0 failed, 2 skipped") != std::string::npos);
+
+    auto profile = json::parse(slurp(templates / "afsender.json"));
+    profile["telefon"] = "89641111";
+    std::ofstream(templates / "afsender.json", std::ios::binary) << profile.dump();
+    auto r = run_brevgen(batch_cmd(extract, dir, flags + " --resume"));
+    INFO(r.err);
+    CHECK(r.err.find("2 letters ok, 0 failed, 0 skipped") != std::string::npos);
+    CHECK(pdftotext((dir / "T-000001.pdf").string()).find("89 64 11 11") != std::string::npos);
+
+    std::ofstream(templates / "partials" / "brevhoved.xml", std::ios::app) << "<!-- edited -->\n";
+    r = run_brevgen(batch_cmd(extract, dir, flags + " --resume"));
+    CHECK(r.err.find("2 letters ok, 0 failed, 0 skipped") != std::string::npos);
 }

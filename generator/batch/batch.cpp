@@ -97,12 +97,13 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
                 ++p.other_shards;
                 continue;
             }
+            if (errors.empty()) order->inputs = record_inputs(*order, *p.engine);
             p.window.acquire();
             Done d{seq++, row_of(*order), false, order->end_offset};
             if (!errors.empty()) {
                 d.row.errors = std::move(errors);
                 p.results.push(std::move(d));
-            } else if (const Row* row = done_rows.done(order->index, *order->id)) {
+            } else if (const Row* row = done_rows.done(order->index, *order->id, order->inputs)) {
                 d.row = *row;
                 d.already = true;
                 p.results.push(std::move(d));

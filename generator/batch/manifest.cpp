@@ -60,6 +60,7 @@ std::string to_json_line(const Row& row) {
     j["bytes"] = row.ok ? json(row.bytes) : json(nullptr);
     j["sha256"] = row.ok ? json(row.sha256) : json(nullptr);
     j["paper"] = row.paper;
+    j["inputs"] = row.inputs.empty() ? json(nullptr) : json(row.inputs);
     j["warnings"] = diagnostics_json(row.warnings);
     j["errors"] = diagnostics_json(row.errors);
     // Replacing invalid UTF-8 keeps one odd byte in a message from losing the whole row.
@@ -81,6 +82,7 @@ std::optional<Row> parse_row(std::string_view line) {
         row.sha256 = j.value("sha256", "");
     }
     row.paper = j.value("paper", false);
+    if (j.contains("inputs") && j["inputs"].is_string()) row.inputs = j["inputs"].get<std::string>();
     if (j.contains("warnings")) row.warnings = diagnostics_of(j["warnings"], Severity::warning);
     if (j.contains("errors")) row.errors = diagnostics_of(j["errors"], Severity::error);
     return row;
@@ -209,7 +211,7 @@ DoneRows::DoneRows(const std::filesystem::path& manifest, std::uint64_t limit) :
     open_ = static_cast<bool>(in_);
 }
 
-const Row* DoneRows::done(std::uint64_t record, std::string_view id) {
+const Row* DoneRows::done(std::uint64_t record, std::string_view id, std::string_view inputs) {
     while (open_ && (!row_ || row_->record < record)) {
         std::string line;
         if (left_ == 0 || !std::getline(in_, line)) {
@@ -220,7 +222,8 @@ const Row* DoneRows::done(std::uint64_t record, std::string_view id) {
         left_ -= std::min<std::uint64_t>(left_, line.size() + 1);
         row_ = parse_row(line);
     }
-    if (row_ && row_->record == record && row_->ok && row_->id == id) return &*row_;
+    // The same record and id is not enough: a corrected record keeps its id.
+    if (row_ && row_->record == record && row_->ok && row_->id == id && !inputs.empty() && row_->inputs == inputs) return &*row_;
     return nullptr;
 }
 

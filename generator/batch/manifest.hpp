@@ -24,6 +24,7 @@ struct Row {
     std::uint64_t pages = 0, bytes = 0;
     std::string sha256;  ///< of the PDF, hex
     bool paper = false;  ///< the recipient gets paper mail (goes into the --print file)
+    std::string inputs;  ///< hex digest of what the letter is made from (record_inputs)
     Diagnostics warnings, errors;
 
     /// The PDF's file name in the output directory.
@@ -84,9 +85,9 @@ public:
     /// Reads the first `limit` bytes of `manifest` (the rows that were there before this
     /// run started appending).
     DoneRows(const std::filesystem::path& manifest, std::uint64_t limit);
-    /// The ok row of `record` when its id is `id`; nullptr when that record is not done.
-    /// Records must be asked for in rising order.
-    const Row* done(std::uint64_t record, std::string_view id);
+    /// The ok row of `record` when its id is `id` and its letter was made from `inputs`;
+    /// nullptr when that record is not done. Records must be asked for in rising order.
+    const Row* done(std::uint64_t record, std::string_view id, std::string_view inputs);
 
 private:
     std::ifstream in_;

@@ -7,6 +7,7 @@
 
 #include "batch/extract.hpp"
 #include "common/messages.hpp"
+#include "common/sha256.hpp"
 
 namespace brevgen::batch {
 
@@ -27,6 +28,7 @@ public:
                 Order o;
                 static_cast<OrderRecord&>(o) = read_order(line->text, CaseFormat::json, {line->number, 1}, limits_);
                 o.pos = {line->number, 1};
+                o.record_sha256 = to_hex(sha256(line->text));
                 o.index = index_++;
                 o.end_offset = consumed_;
                 return o;

@@ -15,6 +15,7 @@ Row row_of(const Order& order) {
     row.line = order.pos.line;
     row.id = order.id;
     row.kind = order.kind;
+    row.inputs = order.inputs;
     return row;
 }
 

@@ -135,6 +135,12 @@ public:
     /// The JSON Schema (draft 2020-12) of a kind's case data; empty for an unknown kind.
     std::string schema(std::string_view kind) const;
     const Settings& settings() const;
+    /// A digest (64 hex digits) of everything besides the case that a letter of `kind` is
+    /// made from: the kind's templates with their partials, the sender profile and its logo,
+    /// and the legal references. Equal digests and equal case bytes give the same letter;
+    /// the batch keeps it per record to know whether a finished letter is still current.
+    /// Empty for an unknown kind.
+    std::string inputs_digest(std::string_view kind) const;
 
     struct Impl;
     explicit Engine(std::unique_ptr<Impl> impl);

@@ -2,6 +2,8 @@
 /// Inside the engine: what Engine and CaseTree hold. Only engine/*.cpp include this.
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +37,9 @@ struct Engine::Impl {
     /// The profile's Digital Post fields, or why there are none.
     std::optional<letters::MessageSender> message_sender;
     Diagnostic message_sender_error;
+    /// inputs_digest() per kind, computed on first use (a one-letter command never asks).
+    mutable std::once_flag digests_once;
+    mutable std::map<std::string, std::string, std::less<>> digests;
 };
 
 struct CaseTree::Impl {
