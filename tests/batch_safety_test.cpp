@@ -28,6 +28,9 @@ fs::path one_page_orders(int n, int paper_every = 0) {
     return write_lines(lines);
 }
 
+/// A path as brevgen prints it in messages (no quotes).
+std::string quote_free(const fs::path& path) { return path.string(); }
+
 }  // namespace
 
 TEST_CASE("batch --print: a print file inside the output directory or equal to the extract is refused", "[batch]") {
@@ -144,4 +147,51 @@ TEST_CASE("batch --resume: a changed sender profile or template renders every le
     std::ofstream(templates / "partials" / "brevhoved.xml", std::ios::app) << "<!-- edited -->\n";
     r = run_brevgen(batch_cmd(extract, dir, flags + " --resume"));
     CHECK(r.err.find("2 letters ok, 0 failed, 0 skipped") != std::string::npos);
+}
+
+TEST_CASE("batch --resume: a damaged manifest row counts as not done, with a warning naming its line", "[batch]") {
+    const auto extract = one_page_orders(3);
+    for (const auto& entry : fs::directory_iterator("fixtures/batch/manifest-rows")) {
+        INFO(entry.path());
+        const auto dir = scratch("damagedrow");
+        REQUIRE(run_brevgen(batch_cmd(extract, dir)).exit_code == 0);
+        const auto rows = manifest(dir);
+        REQUIRE(rows.size() == 3);
+        const auto first = stamp(dir / "T-000001.pdf");
+        std::ofstream(dir / "manifest.jsonl", std::ios::binary)
+            << rows[0].dump() << '\n' << slurp(entry.path()) << rows[2].dump() << '\n';
+        const auto r = run_brevgen(batch_cmd(extract, dir, "--resume"));
+        INFO(r.err);
+        CHECK(r.exit_code == 0);  // no crash (SIGABRT gave 134)
+        CHECK(r.err.find(quote_free(dir / "manifest.jsonl") + ":2: warning: ") != std::string::npos);
+        CHECK(r.err.find("1 letters ok, 0 failed, 2 skipped as already done") != std::string::npos);
+        CHECK(stamp(dir / "T-000001.pdf") == first);  // the rows that could be read stay
+        CHECK(manifest(dir) == rows);
+    }
+}
+
+TEST_CASE("batch --resume: an empty or binary manifest is reported, never silently dropped, and never crashes", "[batch]") {
+    const auto extract = one_page_orders(2);
+    const auto empty = scratch("emptymanifest");
+    fs::create_directories(empty);
+    fs::copy_file("fixtures/batch/manifest-empty.jsonl", empty / "manifest.jsonl");
+    auto r = run_brevgen(batch_cmd(extract, empty, "--resume"));
+    CHECK(r.exit_code == 0);
+    CHECK(manifest(empty).size() == 2);
+
+    const auto binary = scratch("binarymanifest");
+    fs::create_directories(binary);
+    fs::copy_file("fixtures/batch/manifest-binary.jsonl", binary / "manifest.jsonl");
+    r = run_brevgen(batch_cmd(extract, binary, "--resume"));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find(quote_free(binary / "manifest.jsonl") + ":1: warning: ") != std::string::npos);
+    CHECK(r.err.find("rows could not be read") != std::string::npos);
+    CHECK(manifest(binary).size() == 2);
+    // Without --resume a damaged manifest is still another run's: refused, left as it was.
+    const auto kept = scratch("binarymanifest2");
+    fs::create_directories(kept);
+    fs::copy_file("fixtures/batch/manifest-binary.jsonl", kept / "manifest.jsonl");
+    CHECK(run_brevgen(batch_cmd(extract, kept)).exit_code == 2);
+    CHECK(slurp(kept / "manifest.jsonl") == slurp("fixtures/batch/manifest-binary.jsonl"));
 }

@@ -281,6 +281,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     s.total_bytes = input->size();
     try {
         s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
+        for (const auto& w : s.out->warnings()) std::cerr << w << '\n';
         s.manifest = std::make_unique<ManifestWriter>(s.out->manifest(), s.out->path());
         if (!o.print_file.empty()) {
             if (const auto why = refuse_print_target(o.print_file, s.out->path(), o.extract)) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/diagnostic.hpp"
 
@@ -34,8 +35,27 @@ struct Row {
 /// The row as one JSON line, newline included.
 std::string to_json_line(const Row& row);
 
-/// A row read back; nullopt for a line that is not one (e.g. cut short by a crash).
-std::optional<Row> parse_row(std::string_view line);
+/// A row read back; nullopt for a line that is not a whole, well-typed row (cut short by a
+/// crash, damaged, edited by hand), with the reason in `why`. Never throws.
+std::optional<Row> parse_row(std::string_view line, std::string* why = nullptr);
+
+/// A manifest line that could not be read as a row.
+struct DamagedRow {
+    std::uint64_t line = 0;  ///< 1-based
+    std::string why;
+};
+
+/// What one pass over a manifest found: where its runs start (a row whose record is not
+/// above the one before starts a new run: rows appended by a resumed run), plus its end,
+/// as byte offsets; and the lines that are not rows (the first ten, and how many in all).
+struct ManifestScan {
+    std::vector<std::uint64_t> run_starts;
+    std::vector<DamagedRow> damaged;
+    std::uint64_t damaged_count = 0;
+};
+
+/// Reads a manifest from `in` once. Never throws; blank lines are skipped silently.
+ManifestScan scan_manifest(std::istream& in);
 
 /// Appends rows to the manifest and makes them durable now and then: each flush first
 /// fsyncs the output directory (so the renames of the PDFs the rows name are durable) and
@@ -70,11 +90,18 @@ struct WrongShard : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// What a compaction did: rows kept, and the lines it could not read (dropped: their
+/// records count as not done).
+struct Compacted {
+    std::uint64_t kept = 0;
+    std::vector<DamagedRow> damaged;  ///< the first ten
+    std::uint64_t damaged_count = 0;
+};
+
 /// Rewrites `manifest` atomically with its rows in record order, one per record (a later
-/// row wins over an earlier one for the same record), keeping what `rule` allows. Returns
-/// how many rows were kept. Throws WrongShard, or std::runtime_error when the file cannot
-/// be read or written.
-std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule);
+/// row wins over an earlier one for the same record), keeping what `rule` allows. Throws
+/// WrongShard, or std::runtime_error when the file cannot be read or written.
+Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule);
 
 /// Walks a compacted (record-ordered) manifest alongside the extract: done(record, id)
 /// answers the row for that record when it is the same order, using no memory per row.

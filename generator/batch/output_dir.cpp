@@ -36,7 +36,17 @@ OutputDir::OutputDir(fs::path dir, bool resume, const KeepRule& rule) : dir_(std
                                                    "finish that run, or choose an empty directory"};
     }
     try {
-        kept_ = compact_manifest(manifest_, dir_, rule);
+        const auto compacted = compact_manifest(manifest_, dir_, rule);
+        kept_ = compacted.kept;
+        for (const auto& d : compacted.damaged) {
+            warnings_.push_back(manifest_.string() + ":" + std::to_string(d.line) + ": warning: cannot read this row (" + d.why +
+                                "); its record is rendered again");
+        }
+        if (compacted.damaged_count > 0) {
+            warnings_.push_back(manifest_.string() + ": warning: " + std::to_string(compacted.damaged_count) +
+                                " rows could not be read (" + std::to_string(kept_) +
+                                " rows kept); the records of the others are rendered again");
+        }
     } catch (const WrongShard& e) {
         throw OutputDirError{exit_code::usage, manifest_.string() + ": error: " + e.what()};
     } catch (const std::runtime_error& e) {

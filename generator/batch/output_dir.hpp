@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "batch/manifest.hpp"
 
@@ -33,6 +34,9 @@ public:
     /// Rows kept from an earlier run, and the manifest's size just after they were kept.
     std::uint64_t kept_rows() const { return kept_; }
     std::uint64_t kept_bytes() const { return kept_bytes_; }
+    /// Warnings about the manifest found while preparing it (rows that could not be read),
+    /// one line each, for stderr.
+    const std::vector<std::string>& warnings() const { return warnings_; }
     /// Stale temp files removed.
     std::uint64_t swept() const { return swept_; }
 
@@ -43,6 +47,7 @@ private:
     std::filesystem::path dir_, manifest_;
     int lock_fd_ = -1;
     std::uint64_t kept_ = 0, kept_bytes_ = 0, swept_ = 0;
+    std::vector<std::string> warnings_;
 };
 
 /// Removes stale temp files of `target` (".<name>.XXXXXX") from its directory.
