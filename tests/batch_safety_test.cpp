@@ -195,3 +195,26 @@ TEST_CASE("batch --resume: an empty or binary manifest is reported, never silent
     CHECK(run_brevgen(batch_cmd(extract, kept)).exit_code == 2);
     CHECK(slurp(kept / "manifest.jsonl") == slurp("fixtures/batch/manifest-binary.jsonl"));
 }
+
+TEST_CASE("batch: a malformed --shard, the empty one included, is refused with exit 2", "[batch]") {
+    const auto extract = one_page_orders(2);
+    for (const char* shard : {"", "1", "1/0", "2/2", "-1/2", "a/b", "0/2/4", " 0/2", "0/2 ", "0/9999999"}) {
+        INFO("--shard '" << shard << "'");
+        const auto dir = scratch("badshard");
+        const auto r = run_brevgen(batch_cmd(extract, dir, "--shard '" + std::string(shard) + "'"));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--shard: expected K/N") != std::string::npos);
+        CHECK(!fs::exists(dir / "manifest.jsonl"));
+    }
+}
+
+TEST_CASE("batch: a pretty-printed JSON object given as NDJSON gives one error with a hint", "[batch]") {
+    const auto dir = scratch("prettyprinted");
+    const auto r = run_brevgen(batch_cmd("fixtures/batch/pretty-printed.ndjson", dir));
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("fixtures/batch/pretty-printed.ndjson:1:1: error: ") != std::string::npos);
+    CHECK(r.err.find("one JSON object per line; the file looks pretty-printed") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') <= 4);  // the error and the summary
+    CHECK(pdfs(dir).empty());
+}
