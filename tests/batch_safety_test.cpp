@@ -218,3 +218,26 @@ TEST_CASE("batch: a pretty-printed JSON object given as NDJSON gives one error w
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') <= 4);  // the error and the summary
     CHECK(pdfs(dir).empty());
 }
+
+TEST_CASE("batch: SIGTERM ends a batch promptly while it skips an endless record or waits on a silent pipe", "[batch]") {
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    ::fcntl(pipe_fds[1], F_SETFD, FD_CLOEXEC);
+    for (const bool from_pipe : {false, true}) {
+        INFO((from_pipe ? "a silent pipe" : "/dev/zero"));
+        const auto dir = scratch("endless");
+        Background run({"batch", from_pipe ? "-" : "/dev/zero", "-o", dir.string(), "--jobs", "1"}, from_pipe ? pipe_fds[0] : -1);
+        REQUIRE(run.pid > 0);
+        if (from_pipe) REQUIRE(::write(pipe_fds[1], "{\"id\": \"T-1\", ", 14) == 14);  // a record begun, never ended
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        bool in_time = false;
+        const int status = run.kill_and_wait(SIGTERM, 3.0, in_time);
+        CHECK(in_time);
+        REQUIRE(WIFEXITED(status));  // it stopped by itself, not by the signal
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK(slurp(dir / "manifest.jsonl").empty());  // no row for a record never finished
+        CHECK(temp_files(dir).empty());
+    }
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+}

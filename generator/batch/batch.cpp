@@ -112,6 +112,8 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
             }
         }
         p.fatal = reader.fatal;
+    } catch (const io::InputStopped&) {
+        // SIGTERM while a record was being read (or skipped): it gets no row, --resume reads it again.
     } catch (const std::exception& e) {
         p.fatal.push_back(make_error({}, "", message::cannot_read("the extract", e.what())));
     }
@@ -279,6 +281,7 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
         return s;
     }
     s.total_bytes = input->size();
+    input->stop_on(&stop_requested);
     try {
         s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
         for (const auto& w : s.out->warnings()) std::cerr << w << '\n';
@@ -301,6 +304,9 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     }
     try {
         s.reader = open_extract(std::move(input), engine.settings().read_limits);
+    } catch (const io::InputStopped&) {
+        std::cerr << "batch: interrupted before the first record\n";
+        s.exit = exit_code::failure;
     } catch (const std::runtime_error& e) {
         std::cerr << o.extract << ": error: " << e.what() << '\n';
         s.exit = exit_code::no_input;
@@ -384,11 +390,11 @@ int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
         std::cerr << "error: --shard K/N needs 0 <= K < N\n";
         return exit_code::usage;
     }
+    const SignalGuard signals;  // before set_up: sniffing the extract may wait on a silent pipe
     Setup s = set_up(o, *engine);
     if (s.exit != exit_code::ok) return s.exit;
     const unsigned jobs = o.jobs ? o.jobs : default_jobs();
     DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes()) : DoneRows();
-    const SignalGuard signals;
     Pipeline p(o, engine, s.out->path(), jobs);
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);
     Collector collector(p, *s.manifest, s.print.get(), progress);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,7 +113,17 @@ InputStream::~InputStream() {
     if (owned_) ::close(fd_);
 }
 
+void InputStream::wait_readable() const {
+    for (;;) {
+        if (stop_->load()) throw InputStopped();
+        pollfd p{fd_, POLLIN, 0};
+        const int n = ::poll(&p, 1, 100);
+        if (n > 0 || (n < 0 && errno != EINTR)) return;  // readable, at its end, or an error read() will report
+    }
+}
+
 bool InputStream::read_more(std::string& buf, std::size_t max_chunk) {
+    if (stop_) wait_readable();
     const std::size_t old = buf.size();
     buf.resize(old + max_chunk);
     for (;;) {

@@ -4,7 +4,9 @@
 /// output (a temporary file beside the target, fsync, rename, fsync of the directory).
 /// AtomicFile::commit() is the one place in brevgen that renames a file into place.
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -35,6 +37,11 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes 
 /// The same for an input named on a command line: "-" is stdin.
 ReadResult read_input(std::string_view name, std::uint64_t max_bytes = default_max_bytes);
 
+/// Reading stopped because the reader was asked to stop (InputStream::stop_on).
+struct InputStopped : std::exception {
+    const char* what() const noexcept override { return "reading was stopped"; }
+};
+
 /// An input read in chunks (a batch extract): a file, or stdin for "-".
 class InputStream {
 public:
@@ -48,15 +55,22 @@ public:
     InputStream& operator=(const InputStream&) = delete;
 
     /// Appends the next chunk (up to `max_chunk` bytes) to `buf`; false at the end. Throws
-    /// std::runtime_error when reading fails.
+    /// std::runtime_error when reading fails, InputStopped once `*stop` (stop_on) is set.
     bool read_more(std::string& buf, std::size_t max_chunk = std::size_t{64} << 10);
+    /// From now on read_more checks `*stop` before each chunk and, while waiting for a pipe
+    /// or terminal, at least every 100 ms: endless or silent input cannot outlast a SIGTERM.
+    void stop_on(const std::atomic<bool>* stop) { stop_ = stop; }
     /// The size of a regular file, for progress; 0 when not known (a pipe).
     std::uint64_t size() const { return size_; }
 
 private:
+    /// Waits until fd_ can be read or *stop_ is set; throws InputStopped for the latter.
+    void wait_readable() const;
+
     int fd_;
     bool owned_;
     std::uint64_t size_;
+    const std::atomic<bool>* stop_ = nullptr;
 };
 
 /// A write failed: what() names the file and the cause; reason() is the system's reason
