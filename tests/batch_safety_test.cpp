@@ -241,3 +241,47 @@ TEST_CASE("batch: SIGTERM ends a batch promptly while it skips an endless record
     ::close(pipe_fds[0]);
     ::close(pipe_fds[1]);
 }
+
+TEST_CASE("batch: the stale-temporary cleanup removes only brevgen's own temp files, never a look-alike", "[batch]") {
+    const auto dir = scratch("lookalike");
+    const auto print_dir = scratch("lookalike-print");
+    fs::create_directories(dir);
+    fs::create_directories(print_dir);
+    const std::vector<fs::path> lookalikes{dir / ".notes.pdf.backup", dir / ".T-000001.pdf.Ab12Cd", dir / ".manifest.jsonl.Zz99Yy",
+                                           print_dir / ".print.pdf.Qw12Er"};
+    for (const auto& p : lookalikes) std::ofstream(p) << "someone's file\n";
+    const auto r = run_brevgen(batch_cmd(one_page_orders(4, 2), dir, "--resume --print " + quote(print_dir / "print.pdf")));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    for (const auto& p : lookalikes) {
+        INFO(p);
+        CHECK(slurp(p) == "someone's file\n");
+    }
+}
+
+TEST_CASE("batch: killed with SIGKILL at any moment, every manifest row names a whole file, and --resume sweeps its temp files", "[batch]") {
+    const auto extract = one_page_orders(300, 7);
+    const auto print = scratch("killed.print.pdf");
+    for (int rows_before_kill : {1, 40, 120}) {
+        INFO("killed after " << rows_before_kill << " rows");
+        const auto dir = scratch("killed");
+        Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2", "--print", print.string()});
+        REQUIRE(run.pid > 0);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (manifest(dir).size() < static_cast<std::size_t>(rows_before_kill) && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        run.kill_and_wait(SIGKILL);
+        // What was reported done survived: each row's file is there with its checksum.
+        for (const auto& row : manifest(dir)) {
+            CHECK(brevgen::batch::sha256_file_hex(dir / row["file"].get<std::string>()) == row["sha256"]);
+        }
+        const auto r = run_brevgen(batch_cmd(extract, dir, "--resume --print " + quote(print)));
+        CHECK(r.exit_code == 0);
+        for (const auto& left : temp_files(dir)) FAIL_CHECK("left behind: " << left);
+        const auto rows = manifest(dir);
+        REQUIRE(rows.size() == 300);
+        for (const auto& row : rows) CHECK(brevgen::batch::sha256_file_hex(dir / row["file"].get<std::string>()) == row["sha256"]);
+        CHECK(page_count(print.string()) == 2 * (300 / 7));
+    }
+}

@@ -75,6 +75,7 @@ struct Pipeline {
     const BatchOptions& options;
     std::shared_ptr<const Engine> engine;
     fs::path dir;
+    io::TempFileLog* log = nullptr;  ///< records the letters' temp files (OutputDir::temp_log)
     BoundedQueue<Job> work;
     BoundedQueue<Done> results;
     std::counting_semaphore<> window;
@@ -126,7 +127,7 @@ void render_orders(Pipeline& p) {
     while (auto job = p.work.pop()) {
         Done d{job->seq, row_of(job->order), false, job->order.end_offset};
         try {
-            d.row = render_order(renderer, job->order, p.dir);
+            d.row = render_order(renderer, job->order, p.dir, p.log, d.staged);
         } catch (const std::exception& e) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
@@ -136,7 +137,10 @@ void render_orders(Pipeline& p) {
     p.producer_done();
 }
 
-/// Takes the results in any order and handles them in input order.
+/// Takes the results in any order and handles them in input order, a group at a time:
+/// the group's PDFs are fsynced and renamed, the directory is fsynced once, and only then
+/// are their rows appended and the manifest fsynced, so a row never names a file a crash
+/// could still take away, and the fsyncs cost once per group, not twice per letter.
 class Collector {
 public:
     Collector(Pipeline& p, ManifestWriter& manifest, PrintFile* print, Progress& progress)
@@ -144,44 +148,86 @@ public:
 
     void run() {
         std::map<std::uint64_t, Done> pending;
-        std::uint64_t next = 0, bytes_done = 0;
+        std::uint64_t next = 0;
         for (;;) {
-            auto d = p_.results.pop_for(std::chrono::milliseconds(200));
+            auto d = p_.results.pop_for(std::chrono::milliseconds(50));
             if (d) pending.emplace(d->seq, std::move(*d));
             for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
-                bytes_done = it->second.end_offset;
-                handle(it->second);
+                bytes_seen_ = it->second.end_offset;
+                if (group_.empty()) group_started_ = std::chrono::steady_clock::now();
+                group_.push_back(std::move(it->second));
                 pending.erase(it);
                 p_.window.release();
+                if (group_.size() >= group_letters) flush_group();
             }
-            progress_.update(counts, bytes_done);
-            if (!d && p_.results.closed_and_empty()) break;
-            sync();
+            const bool end = !d && p_.results.closed_and_empty();
+            if (end || (!group_.empty() && std::chrono::steady_clock::now() - group_started_ >= group_age)) flush_group();
+            progress_.update(counts, bytes_done_);
+            if (end) break;
         }
-        sync(true);
     }
 
     Counts counts;
     std::string manifest_error, print_error;
 
 private:
+    /// Letters per group, and how long the first of a group may wait for the others.
+    static constexpr std::size_t group_letters = 32;
+    static constexpr auto group_age = std::chrono::milliseconds(200);
+
+    void flush_group() {
+        bool published = false;
+        for (auto& d : group_) {
+            if (!d.staged) continue;
+            try {
+                d.staged->sync();
+                d.staged->publish();
+                published = true;
+            } catch (const io::WriteError& e) {
+                d.row = failed_write(d.row, e.reason());
+            }
+            d.staged.reset();
+        }
+        // The renames first: a durable row must never name a PDF whose rename is not.
+        if (published) io::sync_directory(p_.dir);
+        for (const auto& d : group_) handle(d);
+        if (manifest_error.empty()) {
+            try {
+                manifest_.sync();
+            } catch (const std::exception& e) {
+                fail_manifest(e.what());
+            }
+        }
+        for (const auto& d : group_) {
+            if (print_ && d.row.ok && d.row.paper && print_error.empty()) add_to_print(d.row);
+        }
+        group_.clear();
+        bytes_done_ = bytes_seen_;
+    }
+
+    /// The row of a letter whose file could not be made durable: an error, like a failed render.
+    static Row failed_write(Row row, const std::string& reason) {
+        row.ok = false;
+        row.errors.push_back(make_error({row.line, 1}, "", message::cannot_write(row.file(), reason)));
+        return row;
+    }
+
     void handle(const Done& d) {
         const Row& row = d.row;
         if (d.already) {
             ++counts.done;
-        } else {
-            ++(row.ok ? counts.ok : counts.failed);
-            if (!row.warnings.empty()) ++counts.warnings;
-            report(row);
-            if (manifest_error.empty()) {
-                try {
-                    manifest_.append(row);
-                } catch (const std::exception& e) {
-                    fail_manifest(e.what());
-                }
+            return;
+        }
+        ++(row.ok ? counts.ok : counts.failed);
+        if (!row.warnings.empty()) ++counts.warnings;
+        report(row);
+        if (manifest_error.empty()) {
+            try {
+                manifest_.append(row);
+            } catch (const std::exception& e) {
+                fail_manifest(e.what());
             }
         }
-        if (print_ && row.ok && row.paper && print_error.empty()) add_to_print(row);
     }
 
     /// The row's errors on stderr, as the CLI prints them: the extract's line and column.
@@ -204,15 +250,6 @@ private:
         }
     }
 
-    void sync(bool force = false) {
-        if (!manifest_error.empty()) return;
-        try {
-            manifest_.sync(force);
-        } catch (const std::exception& e) {
-            fail_manifest(e.what());
-        }
-    }
-
     /// Without a manifest nothing done is recorded: stop reading, drain, report.
     void fail_manifest(const std::string& what) {
         manifest_error = what;
@@ -223,6 +260,9 @@ private:
     ManifestWriter& manifest_;
     PrintFile* print_;
     Progress& progress_;
+    std::vector<Done> group_;
+    std::chrono::steady_clock::time_point group_started_;
+    std::uint64_t bytes_seen_ = 0, bytes_done_ = 0;
 };
 
 }  // namespace
@@ -285,13 +325,12 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     try {
         s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
         for (const auto& w : s.out->warnings()) std::cerr << w << '\n';
-        s.manifest = std::make_unique<ManifestWriter>(s.out->manifest(), s.out->path());
+        s.manifest = std::make_unique<ManifestWriter>(s.out->manifest());
         if (!o.print_file.empty()) {
             if (const auto why = refuse_print_target(o.print_file, s.out->path(), o.extract)) {
                 throw OutputDirError{exit_code::usage, o.print_file.string() + ": error: --print: " + *why};
             }
-            sweep_temp_files_of(o.print_file);
-            s.print = std::make_unique<PrintFile>(o.print_file);
+            s.print = std::make_unique<PrintFile>(o.print_file, s.out->temp_log());
         }
     } catch (const OutputDirError& e) {
         std::cerr << e.message << '\n';
@@ -350,7 +389,7 @@ int finish_outputs(const BatchOptions& o, Setup& s, Collector& c) {
     }
     if (s.out->kept_rows() > 0) {
         try {
-            compact_manifest(s.out->manifest(), s.out->path(), KeepRule{false, o.shard_index, o.shard_count});
+            compact_manifest(s.out->manifest(), s.out->path(), KeepRule{false, o.shard_index, o.shard_count}, s.out->temp_log());
         } catch (const std::exception& e) {
             std::cerr << s.out->manifest().string() << ": error: " << e.what() << '\n';
             exit = exit_code::io_error;
@@ -396,6 +435,7 @@ int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
     const unsigned jobs = o.jobs ? o.jobs : default_jobs();
     DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes()) : DoneRows();
     Pipeline p(o, engine, s.out->path(), jobs);
+    p.log = s.out->temp_log();
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);
     Collector collector(p, *s.manifest, s.print.get(), progress);
     std::vector<std::thread> threads;

@@ -20,9 +20,6 @@ namespace {
 // ordered: rows read in the order the docs list the fields (record, line, id, kind, status…).
 using json = nlohmann::ordered_json;
 
-/// How long rows may sit in the page cache before they are made durable.
-constexpr auto sync_interval = std::chrono::seconds(1);
-
 json diagnostics_json(const Diagnostics& ds) {
     json out = json::array();
     for (const auto& d : ds) {
@@ -152,16 +149,13 @@ std::optional<Row> parse_row(std::string_view line, std::string* why) {
     return row;
 }
 
-ManifestWriter::ManifestWriter(const std::filesystem::path& path, const std::filesystem::path& dir)
-    : last_sync_(std::chrono::steady_clock::now()) {
+ManifestWriter::ManifestWriter(const std::filesystem::path& path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd_ < 0) throw std::runtime_error(path.string() + ": cannot open the manifest: " + std::strerror(errno));
-    dir_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 ManifestWriter::~ManifestWriter() {
     if (fd_ >= 0) ::close(fd_);
-    if (dir_fd_ >= 0) ::close(dir_fd_);
 }
 
 void ManifestWriter::append(const Row& row) {
@@ -176,14 +170,10 @@ void ManifestWriter::append(const Row& row) {
     dirty_ = true;
 }
 
-void ManifestWriter::sync(bool force) {
-    const auto now = std::chrono::steady_clock::now();
-    if (!dirty_ || (!force && now - last_sync_ < sync_interval)) return;
-    // The directory first: a durable row must never name a PDF whose rename is not.
-    if (dir_fd_ >= 0) ::fsync(dir_fd_);
+void ManifestWriter::sync() {
+    if (!dirty_) return;
     if (::fsync(fd_) != 0) throw std::runtime_error(std::string("cannot write the manifest: ") + std::strerror(errno));
     dirty_ = false;
-    last_sync_ = now;
 }
 
 namespace {
@@ -249,7 +239,8 @@ bool verified(const Row& row, const std::filesystem::path& dir) {
 
 }  // namespace
 
-Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule) {
+Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule,
+                           io::TempFileLog* log) {
     std::ifstream in(manifest, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read the manifest");
     auto scan = scan_manifest(in);
@@ -258,7 +249,7 @@ Compacted compact_manifest(const std::filesystem::path& manifest, const std::fil
     std::vector<RunCursor> runs;
     runs.reserve(starts.size() - 1);
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) runs.emplace_back(manifest, starts[i], starts[i + 1]);
-    io::AtomicFile out(manifest);
+    io::AtomicFile out(manifest, log);
     for (;;) {
         // The smallest record among the runs' heads; on a tie the latest run wins.
         std::size_t best = runs.size();

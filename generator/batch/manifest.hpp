@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/diagnostic.hpp"
+#include "common/io.hpp"
 
 namespace brevgen::batch {
 
@@ -57,26 +58,24 @@ struct ManifestScan {
 /// Reads a manifest from `in` once. Never throws; blank lines are skipped silently.
 ManifestScan scan_manifest(std::istream& in);
 
-/// Appends rows to the manifest and makes them durable now and then: each flush first
-/// fsyncs the output directory (so the renames of the PDFs the rows name are durable) and
-/// then the manifest.
+/// Appends rows to the manifest and makes them durable when asked: the caller has made
+/// the files the rows name durable first (fsync of each, then of the directory).
 class ManifestWriter {
 public:
     /// Opens `path` for appending; throws std::runtime_error when it cannot.
-    ManifestWriter(const std::filesystem::path& path, const std::filesystem::path& dir);
+    explicit ManifestWriter(const std::filesystem::path& path);
     ~ManifestWriter();
     ManifestWriter(const ManifestWriter&) = delete;
     ManifestWriter& operator=(const ManifestWriter&) = delete;
 
     /// Writes the row (one write(2) of a whole line); throws std::runtime_error on failure.
     void append(const Row& row);
-    /// fsyncs when the last sync is `interval` old; `force` syncs now.
-    void sync(bool force = false);
+    /// fsyncs what was appended since the last sync.
+    void sync();
 
 private:
-    int fd_ = -1, dir_fd_ = -1;
+    int fd_ = -1;
     bool dirty_ = false;
-    std::chrono::steady_clock::time_point last_sync_;
 };
 
 /// Which rows a compaction keeps.
@@ -101,7 +100,9 @@ struct Compacted {
 /// Rewrites `manifest` atomically with its rows in record order, one per record (a later
 /// row wins over an earlier one for the same record), keeping what `rule` allows. Throws
 /// WrongShard, or std::runtime_error when the file cannot be read or written.
-Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule);
+/// `log` is told of the temporary file.
+Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule,
+                           io::TempFileLog* log = nullptr);
 
 /// Walks a compacted (record-ordered) manifest alongside the extract: done(record, id)
 /// answers the row for that record when it is the same order, using no memory per row.

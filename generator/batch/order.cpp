@@ -49,7 +49,8 @@ Diagnostic in_record(Diagnostic d, const Order& order) {
 
 }  // namespace
 
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir) {
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, io::TempFileLog* log,
+                 std::unique_ptr<io::AtomicFile>& staged) {
     Row row = row_of(order);
     Letter letter;
     try {
@@ -65,9 +66,13 @@ Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& 
         if (row.errors.empty()) row.errors.push_back(make_error(order.case_pos, "/case", "the letter could not be rendered"));
         return row;
     }
-    std::string error;
-    if (!io::write_file((dir / row.file()).string(), letter.pdf, error)) {
-        row.errors.push_back(make_error(order.pos, "", message::cannot_write(row.file(), error)));
+    try {
+        staged = std::make_unique<io::AtomicFile>(dir / row.file(), log);
+        staged->write(letter.pdf);
+        staged->start_writeback();
+    } catch (const io::WriteError& e) {
+        staged.reset();
+        row.errors.push_back(make_error(order.pos, "", message::cannot_write(row.file(), e.reason())));
         return row;
     }
     row.ok = true;

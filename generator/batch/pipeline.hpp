@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 
 #include "batch/extract.hpp"
 #include "batch/ids.hpp"
 #include "batch/manifest.hpp"
+#include "common/io.hpp"
 #include "engine/engine.hpp"
 
 namespace brevgen::batch {
@@ -24,6 +26,9 @@ struct Done {
     Row row;
     bool already = false;          ///< finished by an earlier run: counted, not written again
     std::uint64_t end_offset = 0;  ///< for progress
+    /// The rendered PDF, written to its temp file but not yet synced or renamed: the
+    /// collector does that for a group of letters at once, before their manifest rows.
+    std::unique_ptr<io::AtomicFile> staged;
 };
 
 /// The manifest row a record starts as (where it is, what it claims to be).
@@ -34,9 +39,10 @@ Row row_of(const Order& order);
 /// agree on which of two equal ids is the duplicate), an unknown kind. Returns the errors.
 Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
 
-/// Renders one order (its case tree is used up) and writes `<id>.pdf` into `dir`
-/// atomically; the row says how it went (diagnostics at their place in the extract, paths
-/// under /case).
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir);
+/// Renders one order (its case tree is used up) and writes it to a temp file for
+/// `<id>.pdf` in `dir` (`staged`; `log` is told of it), not yet synced or renamed; the row
+/// says how it went (diagnostics at their place in the extract, paths under /case).
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, io::TempFileLog* log,
+                 std::unique_ptr<io::AtomicFile>& staged);
 
 }  // namespace brevgen::batch

@@ -131,7 +131,8 @@ private:
 
 }  // namespace
 
-PrintFile::PrintFile(const std::filesystem::path& target) : target_(target), file_(target), offsets_(4, 0) {
+PrintFile::PrintFile(const std::filesystem::path& target, io::TempFileLog* log)
+    : target_(target), file_(target, log), offsets_(4, 0) {
     // The binary comment line tells transfer programs that the file is not text; the next
     // one tells a later run that it may replace this file.
     file_.write(print_file_mark);

@@ -36,7 +36,8 @@ std::optional<std::string> refuse_print_target(const std::filesystem::path& prin
 class PrintFile {
 public:
     /// Starts the file (a temp file beside `target`); throws std::runtime_error.
-    explicit PrintFile(const std::filesystem::path& target);
+    /// `log` is told of the temp file.
+    PrintFile(const std::filesystem::path& target, io::TempFileLog* log);
     ~PrintFile();
 
     /// Appends one letter (its PDF bytes); throws std::runtime_error when the letter cannot
