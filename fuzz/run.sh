@@ -8,7 +8,7 @@ seconds=${1:-60}; shift || true
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_json fuzz_xml fuzz_markup fuzz_batch fuzz_http fuzz_render fuzz_png)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_json fuzz_xml fuzz_markup fuzz_batch fuzz_manifest fuzz_http fuzz_render fuzz_png)
 mkdir -p fuzz/artifacts
 for h in "${harnesses[@]}"; do
   corpus=build-fuzz/corpus/$h
@@ -18,6 +18,7 @@ for h in "${harnesses[@]}"; do
     fuzz_xml) seeds=(fixtures/valid/*.xml fixtures/invalid/*.xml examples/*.xml) ;;
     fuzz_markup) seeds=(fixtures/markup/*.xml) ;;
     fuzz_batch) seeds=(fuzz/seeds/batch/*) ;;
+    fuzz_manifest) seeds=(fuzz/seeds/manifest/* fixtures/batch/*.jsonl) ;;
     fuzz_http) seeds=(fuzz/seeds/http/*) ;;
     fuzz_png) seeds=(templates/*.png) ;;
     *) seeds=(examples/*.json examples/*.xml fixtures/valid/*) ;;

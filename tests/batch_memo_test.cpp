@@ -150,7 +150,8 @@ TEST_CASE("batch --memo --resume: a letter is done only when its PDF and its mes
         REQUIRE(run_brevgen(batch_cmd(extract, dir, "--memo")).exit_code == 0);
         fs::remove(dir / "T-000003.xml");
         std::ofstream(dir / "T-000005.xml", std::ios::app) << " ";
-        std::ofstream(dir / ".T-000007.xml.Ab12Cd") << "a temp file a killed run left";
+        // Only looks like a temp file of a message: no run recorded it, so it is not brevgen's.
+        std::ofstream(dir / ".T-000007.xml.Ab12Cd") << "someone else's file";
         std::map<std::string, FileStamp> before;
         for (const auto& name : xmls(dir)) before[name] = stamp(dir / name);
         const auto r = run_brevgen(batch_cmd(extract, dir, "--memo --resume"));
@@ -158,7 +159,7 @@ TEST_CASE("batch --memo --resume: a letter is done only when its PDF and its mes
         REQUIRE(r.exit_code == 0);
         CHECK(r.err.find("2 letters ok, 0 failed, 8 skipped as already done") != std::string::npos);
         CHECK(xmls(dir).size() == static_cast<std::size_t>(n));
-        CHECK(temp_files(dir).empty());
+        CHECK(temp_files(dir) == std::vector<std::string>{".T-000007.xml.Ab12Cd"});
         for (const auto& [name, s] : before) {
             INFO(name);
             if (name == "T-000005.xml") CHECK_FALSE(stamp(dir / name) == s);

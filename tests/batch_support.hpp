@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -168,7 +169,8 @@ inline std::vector<std::string> temp_files(const fs::path& dir) {
 struct Background {
     pid_t pid = -1;
 
-    explicit Background(const std::vector<std::string>& args) {
+    /// Runs brevgen with `args`; `stdin_fd` >= 0 becomes its standard input.
+    explicit Background(const std::vector<std::string>& args, int stdin_fd = -1) {
         std::vector<std::string> argv_s{BREVGEN_TEST_BINARY};
         argv_s.insert(argv_s.end(), args.begin(), args.end());
         std::vector<char*> argv;
@@ -176,10 +178,24 @@ struct Background {
         argv.push_back(nullptr);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
+        if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
         if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid = -1;
         posix_spawn_file_actions_destroy(&actions);
+    }
+    /// Sends `sig` and waits up to `seconds` for the process to end; then SIGKILL. Returns
+    /// its wait status; `in_time` says whether it ended by itself in time.
+    int kill_and_wait(int sig, double seconds, bool& in_time) {
+        ::kill(pid, sig);
+        int status = 0;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (::waitpid(pid, &status, WNOHANG) == pid) return in_time = true, status;
+            ::usleep(10'000);
+        }
+        in_time = false;
+        return kill_and_wait(SIGKILL);
     }
     /// Sends `sig` and waits for the process to end; returns its wait status.
     int kill_and_wait(int sig) {

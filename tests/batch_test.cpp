@@ -191,7 +191,8 @@ TEST_CASE("batch: a batch killed midway is finished by --resume without redoing 
     for (int i = 1; i <= 400; ++i) lines.push_back(ndjson_order(examples()[0], i, i % 9 == 0));
     const auto extract = write_lines(lines);
     const auto dir = scratch("batchkill");
-    Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2", "--print", (dir / "print.pdf").string()});
+    const auto print = scratch("batchkill-print.pdf");  // outside DIR: --print refuses a file inside it
+    Background run({"batch", extract.string(), "-o", dir.string(), "--jobs", "2", "--print", print.string()});
     REQUIRE(run.pid > 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (manifest(dir).size() < 50 && std::chrono::steady_clock::now() < deadline) {
@@ -205,7 +206,7 @@ TEST_CASE("batch: a batch killed midway is finished by --resume without redoing 
     std::map<std::string, FileStamp> finished;
     for (const auto& row : before) finished[row["file"].get<std::string>()] = stamp(dir / row["file"].get<std::string>());
 
-    const auto r = run_brevgen(batch_cmd(extract, dir, "--resume --print " + quote(dir / "print.pdf")));
+    const auto r = run_brevgen(batch_cmd(extract, dir, "--resume --print " + quote(print)));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find(std::to_string(before.size()) + " skipped as already done") != std::string::npos);
@@ -226,13 +227,13 @@ TEST_CASE("batch: a batch killed midway is finished by --resume without redoing 
     // Every PDF is whole: the checksum the manifest recorded, and qpdf finds no damage.
     for (const auto& row : rows) CHECK(brevgen::batch::sha256_file_hex(dir / row["file"].get<std::string>()) == row["sha256"]);
     CHECK(qpdf_check_all(dir).empty());
-    CHECK(page_count((dir / "print.pdf").string()) == 2 * (400 / 9));
+    CHECK(page_count(print.string()) == 2 * (400 / 9));
 }
 
 TEST_CASE("batch: the print file (--print) collects the paper-mail letters, each padded to an even page count", "[batch]") {
     const auto extract = write_lines(mixed_orders(24, false, 4));
     const auto dir = scratch("batchprint");
-    const auto print = dir / "post" / "print.pdf";
+    const auto print = scratch("post") / "print.pdf";
     fs::create_directories(print.parent_path());
     const auto r = run_brevgen(batch_cmd(extract, dir, "--print " + quote(print)));
     INFO(r.err);

@@ -81,6 +81,7 @@ struct Pipeline {
     const BatchOptions& options;
     std::shared_ptr<const Engine> engine;
     fs::path dir;
+    io::TempFileLog* log = nullptr;  ///< records the letters' temp files (OutputDir::temp_log)
     BoundedQueue<Job> work;
     BoundedQueue<Done> results;
     ByteBudget records{record_budget};
@@ -104,12 +105,13 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
                 ++p.other_shards;
                 continue;
             }
+            if (errors.empty()) order->inputs = record_inputs(*order, *p.engine);
             p.window.acquire();
             Done d{seq++, row_of(*order), false, order->end_offset};
             if (!errors.empty()) {
                 d.row.errors = std::move(errors);
                 p.results.push(std::move(d));
-            } else if (const Row* row = done_rows.done(order->index, *order->id)) {
+            } else if (const Row* row = done_rows.done(order->index, *order->id, order->inputs)) {
                 d.row = *row;
                 d.already = true;
                 p.results.push(std::move(d));
@@ -119,6 +121,8 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
             }
         }
         p.fatal = reader.fatal;
+    } catch (const io::InputStopped&) {
+        // SIGTERM while a record was being read (or skipped): it gets no row, --resume reads it again.
     } catch (const std::exception& e) {
         p.fatal.push_back(make_error({}, "", message::cannot_read("the extract", e.what())));
     }
@@ -131,7 +135,7 @@ void render_orders(Pipeline& p) {
     while (auto job = p.work.pop()) {
         Done d{job->seq, row_of(job->order), false, job->order.end_offset};
         try {
-            d.row = render_order(renderer, job->order, p.dir, p.options.memo);
+            d.row = render_order(renderer, job->order, p.dir, p.options.memo, p.log, d.staged);
         } catch (const std::exception& e) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
@@ -147,7 +151,10 @@ void render_orders(Pipeline& p) {
     p.producer_done();
 }
 
-/// Takes the results in any order and handles them in input order.
+/// Takes the results in any order and handles them in input order, a group at a time:
+/// the group's PDFs are fsynced and renamed, the directory is fsynced once, and only then
+/// are their rows appended and the manifest fsynced, so a row never names a file a crash
+/// could still take away, and the fsyncs cost once per group, not twice per letter.
 class Collector {
 public:
     Collector(Pipeline& p, ManifestWriter& manifest, PrintFile* print, Progress& progress)
@@ -155,44 +162,87 @@ public:
 
     void run() {
         std::map<std::uint64_t, Done> pending;
-        std::uint64_t next = 0, bytes_done = 0;
+        std::uint64_t next = 0;
         for (;;) {
-            auto d = p_.results.pop_for(std::chrono::milliseconds(200));
+            auto d = p_.results.pop_for(std::chrono::milliseconds(50));
             if (d) pending.emplace(d->seq, std::move(*d));
             for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
-                bytes_done = it->second.end_offset;
-                handle(it->second);
+                bytes_seen_ = it->second.end_offset;
+                if (group_.empty()) group_started_ = std::chrono::steady_clock::now();
+                group_.push_back(std::move(it->second));
                 pending.erase(it);
                 p_.window.release();
+                if (group_.size() >= group_letters) flush_group();
             }
-            progress_.update(counts, bytes_done);
-            if (!d && p_.results.closed_and_empty()) break;
-            sync();
+            const bool end = !d && p_.results.closed_and_empty();
+            if (end || (!group_.empty() && std::chrono::steady_clock::now() - group_started_ >= group_age)) flush_group();
+            progress_.update(counts, bytes_done_);
+            if (end) break;
         }
-        sync(true);
     }
 
     Counts counts;
     std::string manifest_error, print_error;
 
 private:
+    /// Letters per group, and how long the first of a group may wait for the others.
+    static constexpr std::size_t group_letters = 32;
+    static constexpr auto group_age = std::chrono::milliseconds(200);
+
+    void flush_group() {
+        bool published = false;
+        for (auto& d : group_) {
+            try {
+                for (auto& file : d.staged) {
+                    file->sync();
+                    file->publish();
+                    published = true;
+                }
+            } catch (const io::WriteError& e) {
+                d.row = failed_write(d.row, e.reason());
+            }
+            d.staged.clear();
+        }
+        // The renames first: a durable row must never name a PDF whose rename is not.
+        if (published) io::sync_directory(p_.dir);
+        for (const auto& d : group_) handle(d);
+        if (manifest_error.empty()) {
+            try {
+                manifest_.sync();
+            } catch (const std::exception& e) {
+                fail_manifest(e.what());
+            }
+        }
+        for (const auto& d : group_) {
+            if (print_ && d.row.ok && d.row.paper && print_error.empty()) add_to_print(d.row);
+        }
+        group_.clear();
+        bytes_done_ = bytes_seen_;
+    }
+
+    /// The row of a letter whose file could not be made durable: an error, like a failed render.
+    static Row failed_write(Row row, const std::string& reason) {
+        row.ok = false;
+        row.errors.push_back(make_error({row.line, 1}, "", message::cannot_write(row.file(), reason)));
+        return row;
+    }
+
     void handle(const Done& d) {
         const Row& row = d.row;
         if (d.already) {
             ++counts.done;
-        } else {
-            ++(row.ok ? counts.ok : counts.failed);
-            if (!row.warnings.empty()) ++counts.warnings;
-            report(row);
-            if (manifest_error.empty()) {
-                try {
-                    manifest_.append(row);
-                } catch (const std::exception& e) {
-                    fail_manifest(e.what());
-                }
+            return;
+        }
+        ++(row.ok ? counts.ok : counts.failed);
+        if (!row.warnings.empty()) ++counts.warnings;
+        report(row);
+        if (manifest_error.empty()) {
+            try {
+                manifest_.append(row);
+            } catch (const std::exception& e) {
+                fail_manifest(e.what());
             }
         }
-        if (print_ && row.ok && row.paper && print_error.empty()) add_to_print(row);
     }
 
     /// The row's errors on stderr, as the CLI prints them: the extract's line and column.
@@ -215,15 +265,6 @@ private:
         }
     }
 
-    void sync(bool force = false) {
-        if (!manifest_error.empty()) return;
-        try {
-            manifest_.sync(force);
-        } catch (const std::exception& e) {
-            fail_manifest(e.what());
-        }
-    }
-
     /// Without a manifest nothing done is recorded: stop reading, drain, report.
     void fail_manifest(const std::string& what) {
         manifest_error = what;
@@ -234,6 +275,9 @@ private:
     ManifestWriter& manifest_;
     PrintFile* print_;
     Progress& progress_;
+    std::vector<Done> group_;
+    std::chrono::steady_clock::time_point group_started_;
+    std::uint64_t bytes_seen_ = 0, bytes_done_ = 0;
 };
 
 }  // namespace
@@ -292,12 +336,16 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
         return s;
     }
     s.total_bytes = input->size();
+    input->stop_on(&stop_requested);
     try {
         s.out = std::make_unique<OutputDir>(o.output_dir, o.resume, KeepRule{true, o.shard_index, o.shard_count});
-        s.manifest = std::make_unique<ManifestWriter>(s.out->manifest(), s.out->path());
+        for (const auto& w : s.out->warnings()) std::cerr << w << '\n';
+        s.manifest = std::make_unique<ManifestWriter>(s.out->manifest());
         if (!o.print_file.empty()) {
-            sweep_temp_files_of(o.print_file);
-            s.print = std::make_unique<PrintFile>(o.print_file);
+            if (const auto why = refuse_print_target(o.print_file, s.out->path(), o.extract)) {
+                throw OutputDirError{exit_code::usage, o.print_file.string() + ": error: --print: " + *why};
+            }
+            s.print = std::make_unique<PrintFile>(o.print_file, s.out->temp_log());
         }
     } catch (const OutputDirError& e) {
         std::cerr << e.message << '\n';
@@ -310,6 +358,9 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
     }
     try {
         s.reader = open_extract(std::move(input), engine.settings().read_limits);
+    } catch (const io::InputStopped&) {
+        std::cerr << "batch: interrupted before the first record\n";
+        s.exit = exit_code::failure;
     } catch (const std::runtime_error& e) {
         std::cerr << o.extract << ": error: " << e.what() << '\n';
         s.exit = exit_code::no_input;
@@ -318,7 +369,8 @@ Setup set_up(const BatchOptions& o, const Engine& engine) {
 }
 
 /// Publishes the print file. None when no letter needs paper (a PDF without pages upsets
-/// printers and viewers); an older file of that name is removed, lest it be printed again.
+/// printers and viewers); an older file of that name is left as it is (the summary says so):
+/// brevgen never deletes a file it has not just written.
 int finish_print(const BatchOptions& o, Setup& s, const Collector& c) {
     if (!s.print) return exit_code::ok;
     s.print_letters = s.print->letters();
@@ -329,8 +381,6 @@ int finish_print(const BatchOptions& o, Setup& s, const Collector& c) {
             std::cerr << o.print_file.string() << ": error: not written: " << c.print_error << '\n';
             return exit_code::failure;
         }
-        std::error_code ec;
-        if (!stop_requested.load()) fs::remove(o.print_file, ec);
         return exit_code::ok;
     }
     try {
@@ -354,7 +404,7 @@ int finish_outputs(const BatchOptions& o, Setup& s, Collector& c) {
     }
     if (s.out->kept_rows() > 0) {
         try {
-            compact_manifest(s.out->manifest(), s.out->path(), KeepRule{false, o.shard_index, o.shard_count});
+            compact_manifest(s.out->manifest(), s.out->path(), KeepRule{false, o.shard_index, o.shard_count}, s.out->temp_log());
         } catch (const std::exception& e) {
             std::cerr << s.out->manifest().string() << ": error: " << e.what() << '\n';
             exit = exit_code::io_error;
@@ -380,7 +430,10 @@ void print_summary(const BatchOptions& o, const Setup& s, const Collector& c, co
         std::cerr << "batch: print file " << o.print_file.string() << ": " << s.print_letters << " letters, " << s.print_pages
                   << " pages\n";
     } else if (!o.print_file.empty() && s.print_letters == 0 && !stop_requested.load()) {
-        std::cerr << "batch: no letters for paper mail: no print file\n";
+        std::error_code ec;
+        const bool older = fs::exists(fs::symlink_status(o.print_file, ec));
+        std::cerr << "batch: no letters for paper mail: no print file written"
+                  << (older ? "; " + o.print_file.string() + " (an earlier run's) was not changed" : std::string()) << '\n';
     }
 }
 
@@ -391,12 +444,13 @@ int run_batch(const BatchOptions& o, std::shared_ptr<const Engine> engine) {
         std::cerr << "error: --shard K/N needs 0 <= K < N\n";
         return exit_code::usage;
     }
+    const SignalGuard signals;  // before set_up: sniffing the extract may wait on a silent pipe
     Setup s = set_up(o, *engine);
     if (s.exit != exit_code::ok) return s.exit;
     const unsigned jobs = o.jobs ? o.jobs : default_jobs();
     DoneRows done_rows = s.out->kept_rows() ? DoneRows(s.out->manifest(), s.out->kept_bytes(), o.memo) : DoneRows();
-    const SignalGuard signals;
     Pipeline p(o, engine, s.out->path(), jobs);
+    p.log = s.out->temp_log();
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) == 1, s.total_bytes);
     Collector collector(p, *s.manifest, s.print.get(), progress);
     std::vector<std::thread> threads;

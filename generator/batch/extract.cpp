@@ -1,5 +1,6 @@
 #include "batch/extract.hpp"
 
+#include "common/sha256.hpp"
 
 namespace brevgen::batch {
 
@@ -19,6 +20,13 @@ std::unique_ptr<ExtractReader> open_extract(std::unique_ptr<Input> input, const 
     }
     buf.erase(0, start);
     return ndjson_reader(std::move(input), std::move(buf), limits);
+}
+
+std::string record_inputs(const Order& order, const Engine& engine) {
+    if (!order.kind || order.record_sha256.empty()) return {};
+    const std::string kind = engine.inputs_digest(*order.kind);
+    if (kind.empty()) return {};
+    return to_hex(Sha256().update(order.record_sha256).update(kind).finish());
 }
 
 SourcePos advance(SourcePos from, std::string_view text) {

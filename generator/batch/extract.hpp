@@ -27,7 +27,14 @@ struct Order : OrderRecord {
     SourcePos pos;                 ///< where the record starts in the extract
     std::uint64_t end_offset = 0;  ///< bytes of the extract up to the record's end (progress)
     std::uint64_t bytes = 0;       ///< the record's own length, which its case tree was read from
+    std::string record_sha256;     ///< hex SHA-256 of the record's bytes as the extract has them
+    /// What the letter is made from (record_inputs): set once the record passed the checks.
+    std::string inputs;
 };
+
+/// The digest of everything a record's letter is made from: the record's bytes (its id,
+/// kind and case) and the engine's inputs_digest for its kind (templates, sender profile).
+std::string record_inputs(const Order& order, const Engine& engine);
 
 /// Streams the records of an extract, in order.
 class ExtractReader {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/io.hpp"
+#include "batch/ids.hpp"
 #include "batch/sha256.hpp"
 
 namespace brevgen::batch {
@@ -19,9 +20,6 @@ namespace {
 // ordered: rows read in the order the docs list the fields (record, line, id, kind, status…).
 using json = nlohmann::ordered_json;
 
-/// How long rows may sit in the page cache before they are made durable.
-constexpr auto sync_interval = std::chrono::seconds(1);
-
 json diagnostics_json(const Diagnostics& ds) {
     json out = json::array();
     for (const auto& d : ds) {
@@ -30,18 +28,97 @@ json diagnostics_json(const Diagnostics& ds) {
     return out;
 }
 
-Diagnostics diagnostics_of(const json& list, Severity severity) {
-    Diagnostics out;
-    if (!list.is_array()) return out;
+/// Reading rows back trusts nothing: a manifest may be damaged or edited by hand. Each
+/// reader returns false for a value of the wrong type instead of throwing.
+bool unsigned_of(const json& j, std::uint64_t& out, std::uint64_t max = UINT64_MAX) {
+    if (!j.is_number_unsigned() || j.get<std::uint64_t>() > max) return false;
+    out = j.get<std::uint64_t>();
+    return true;
+}
+
+bool diagnostics_of(const json& list, Severity severity, Diagnostics& out) {
+    if (!list.is_array()) return false;
     for (const auto& j : list) {
+        if (!j.is_object()) return false;
         Diagnostic d;
         d.severity = severity;
-        d.pos = {j.value("line", 0u), j.value("column", 0u)};
-        d.path = j.value("path", "");
-        d.message = j.value("message", "");
+        std::uint64_t line = 0, column = 0;
+        const auto l = j.find("line"), c = j.find("column"), p = j.find("path"), m = j.find("message");
+        if (l == j.end() || !unsigned_of(*l, line, UINT32_MAX) || c == j.end() || !unsigned_of(*c, column, UINT32_MAX)) return false;
+        if (p == j.end() || !p->is_string() || m == j.end() || !m->is_string()) return false;
+        d.pos = {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+        d.path = p->get<std::string>();
+        d.message = m->get<std::string>();
         out.push_back(std::move(d));
     }
-    return out;
+    return true;
+}
+
+bool is_sha256_hex(const json& j) {
+    if (!j.is_string()) return false;
+    const auto& s = j.get_ref<const std::string&>();
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+/// A string member, or null/absent (nullopt in `out`); false for any other type.
+bool optional_string_of(const json& j, const char* key, std::optional<std::string>& out) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return true;
+    if (!it->is_string()) return false;
+    out = it->get<std::string>();
+    return true;
+}
+
+/// The row in `j`, or the reason it is not one.
+std::optional<Row> row_of_json(const json& j, std::string& why) {
+    auto bad = [&why](const char* field) {
+        why = std::string("\"") + field + "\" is missing or not what a row holds";
+        return std::nullopt;
+    };
+    if (!j.is_object()) return why = "not a JSON object", std::nullopt;
+    Row row;
+    std::uint64_t line = 0;
+    const auto record = j.find("record"), line_it = j.find("line");
+    if (record == j.end() || !unsigned_of(*record, row.record)) return bad("record");
+    if (line_it != j.end() && !unsigned_of(*line_it, line, UINT32_MAX)) return bad("line");
+    row.line = static_cast<std::uint32_t>(line);
+    if (!optional_string_of(j, "id", row.id) || (row.id && check_id(*row.id))) return bad("id");
+    if (!optional_string_of(j, "kind", row.kind)) return bad("kind");
+    const auto status = j.find("status");
+    if (status == j.end() || !status->is_string() || (*status != "ok" && *status != "error")) return bad("status");
+    row.ok = *status == "ok";
+    if (row.ok) {
+        const auto file = j.find("file"), pages = j.find("pages"), bytes = j.find("bytes"), sum = j.find("sha256");
+        if (!row.id) return bad("id");
+        if (file == j.end() || *file != row.file()) return bad("file");
+        if (pages == j.end() || !unsigned_of(*pages, row.pages)) return bad("pages");
+        if (bytes == j.end() || !unsigned_of(*bytes, row.bytes)) return bad("bytes");
+        if (sum == j.end() || !is_sha256_hex(*sum)) return bad("sha256");
+        row.sha256 = sum->get<std::string>();
+    }
+    if (const auto paper = j.find("paper"); paper != j.end()) {
+        if (!paper->is_boolean()) return bad("paper");
+        row.paper = paper->get<bool>();
+    }
+    if (const auto memo = j.find("memo"); row.ok && memo != j.end() && !memo->is_null()) {
+        if (!memo->is_object()) return bad("memo");
+        const auto file = memo->find("file"), bytes = memo->find("bytes"), sum = memo->find("sha256"),
+                   uuid = memo->find("message_uuid");
+        MemoFile m;
+        if (file == memo->end() || *file != row.memo_file()) return bad("memo/file");
+        if (bytes == memo->end() || !unsigned_of(*bytes, m.bytes)) return bad("memo/bytes");
+        if (sum == memo->end() || !is_sha256_hex(*sum)) return bad("memo/sha256");
+        if (uuid == memo->end() || !uuid->is_string()) return bad("memo/message_uuid");
+        m.sha256 = sum->get<std::string>();
+        m.message_uuid = uuid->get<std::string>();
+        row.memo = std::move(m);
+    }
+    std::optional<std::string> inputs;
+    if (!optional_string_of(j, "inputs", inputs)) return bad("inputs");
+    row.inputs = inputs.value_or("");
+    if (const auto w = j.find("warnings"); w != j.end() && !diagnostics_of(*w, Severity::warning, row.warnings)) return bad("warnings");
+    if (const auto e = j.find("errors"); e != j.end() && !diagnostics_of(*e, Severity::error, row.errors)) return bad("errors");
+    return row;
 }
 
 json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
@@ -66,46 +143,38 @@ std::string to_json_line(const Row& row) {
                      {"sha256", row.memo->sha256},
                      {"message_uuid", row.memo->message_uuid}};
     }
+    j["inputs"] = row.inputs.empty() ? json(nullptr) : json(row.inputs);
     j["warnings"] = diagnostics_json(row.warnings);
     j["errors"] = diagnostics_json(row.errors);
     // Replacing invalid UTF-8 keeps one odd byte in a message from losing the whole row.
     return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::optional<Row> parse_row(std::string_view line) {
-    const json j = json::parse(line, nullptr, false);
-    if (!j.is_object() || !j.contains("record") || !j["record"].is_number_unsigned()) return std::nullopt;
-    Row row;
-    row.record = j["record"].get<std::uint64_t>();
-    row.line = j.value("line", 0u);
-    if (j.contains("id") && j["id"].is_string()) row.id = j["id"].get<std::string>();
-    if (j.contains("kind") && j["kind"].is_string()) row.kind = j["kind"].get<std::string>();
-    row.ok = j.value("status", "") == "ok" && row.id;
-    if (row.ok) {
-        row.pages = j.value("pages", std::uint64_t{0});
-        row.bytes = j.value("bytes", std::uint64_t{0});
-        row.sha256 = j.value("sha256", "");
+std::optional<Row> parse_row(std::string_view line, std::string* why) {
+    std::string reason;
+    std::optional<Row> row;
+    try {
+        const json j = json::parse(line, nullptr, false);
+        if (j.is_discarded()) {
+            reason = "not JSON";
+        } else {
+            row = row_of_json(j, reason);
+        }
+    } catch (const std::exception& e) {  // row_of_json checks every type; this is the last net
+        reason = e.what();
+        row.reset();
     }
-    row.paper = j.value("paper", false);
-    if (row.ok && j.contains("memo") && j["memo"].is_object()) {
-        const json& m = j["memo"];
-        row.memo = MemoFile{m.value("bytes", std::uint64_t{0}), m.value("sha256", ""), m.value("message_uuid", "")};
-    }
-    if (j.contains("warnings")) row.warnings = diagnostics_of(j["warnings"], Severity::warning);
-    if (j.contains("errors")) row.errors = diagnostics_of(j["errors"], Severity::error);
+    if (why) *why = std::move(reason);
     return row;
 }
 
-ManifestWriter::ManifestWriter(const std::filesystem::path& path, const std::filesystem::path& dir)
-    : last_sync_(std::chrono::steady_clock::now()) {
+ManifestWriter::ManifestWriter(const std::filesystem::path& path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd_ < 0) throw std::runtime_error(path.string() + ": cannot open the manifest: " + std::strerror(errno));
-    dir_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 ManifestWriter::~ManifestWriter() {
     if (fd_ >= 0) ::close(fd_);
-    if (dir_fd_ >= 0) ::close(dir_fd_);
 }
 
 void ManifestWriter::append(const Row& row) {
@@ -120,14 +189,10 @@ void ManifestWriter::append(const Row& row) {
     dirty_ = true;
 }
 
-void ManifestWriter::sync(bool force) {
-    const auto now = std::chrono::steady_clock::now();
-    if (!dirty_ || (!force && now - last_sync_ < sync_interval)) return;
-    // The directory first: a durable row must never name a PDF whose rename is not.
-    if (dir_fd_ >= 0) ::fsync(dir_fd_);
+void ManifestWriter::sync() {
+    if (!dirty_) return;
     if (::fsync(fd_) != 0) throw std::runtime_error(std::string("cannot write the manifest: ") + std::strerror(errno));
     dirty_ = false;
-    last_sync_ = now;
 }
 
 namespace {
@@ -154,25 +219,33 @@ private:
     std::uint64_t left_;
 };
 
-/// Byte offsets where the manifest's runs start (a row whose record is not above the
-/// previous one starts a new run: rows appended by a resumed run), plus the file's end.
-std::vector<std::uint64_t> run_starts(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the manifest");
-    std::vector<std::uint64_t> starts{0};
+}  // namespace
+
+ManifestScan scan_manifest(std::istream& in) {
+    ManifestScan scan;
+    scan.run_starts.push_back(0);
     std::optional<std::uint64_t> previous;
-    std::uint64_t offset = 0;
-    std::string line;
+    std::uint64_t offset = 0, number = 0;
+    std::string line, why;
     while (std::getline(in, line)) {
-        if (const auto row = parse_row(line)) {
-            if (previous && row->record <= *previous) starts.push_back(offset);
+        ++number;
+        const bool cut = in.eof();  // the last line has no newline: a run stopped writing it
+        if (line.find_first_not_of(" \t\r") == std::string::npos) {
+            // blank: nothing to read, nothing lost
+        } else if (const auto row = parse_row(line, &why)) {
+            if (previous && row->record <= *previous) scan.run_starts.push_back(offset);
             previous = row->record;
+        } else {
+            if (scan.damaged.size() < 10) scan.damaged.push_back({number, cut ? "the row is cut short" : why});
+            ++scan.damaged_count;
         }
-        offset += line.size() + (in.eof() ? 0 : 1);
+        offset += line.size() + (cut ? 0 : 1);
     }
-    starts.push_back(offset);
-    return starts;
+    scan.run_starts.push_back(offset);
+    return scan;
 }
+
+namespace {
 
 /// True when the file has exactly the recorded size and digest.
 bool intact(const std::filesystem::path& path, std::uint64_t bytes, const std::string& sha256) {
@@ -190,13 +263,17 @@ bool verified(const Row& row, const std::filesystem::path& dir) {
 
 }  // namespace
 
-std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule) {
-    const auto starts = run_starts(manifest);
+Compacted compact_manifest(const std::filesystem::path& manifest, const std::filesystem::path& dir, const KeepRule& rule,
+                           io::TempFileLog* log) {
+    std::ifstream in(manifest, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the manifest");
+    auto scan = scan_manifest(in);
+    const auto& starts = scan.run_starts;
+    Compacted result{0, std::move(scan.damaged), scan.damaged_count};
     std::vector<RunCursor> runs;
     runs.reserve(starts.size() - 1);
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) runs.emplace_back(manifest, starts[i], starts[i + 1]);
-    io::AtomicFile out(manifest);
-    std::uint64_t kept = 0;
+    io::AtomicFile out(manifest, log);
     for (;;) {
         // The smallest record among the runs' heads; on a tie the latest run wins.
         std::size_t best = runs.size();
@@ -214,10 +291,10 @@ std::uint64_t compact_manifest(const std::filesystem::path& manifest, const std:
         }
         if (rule.verify && !verified(row, dir)) continue;
         out.write(to_json_line(row));
-        ++kept;
+        ++result.kept;
     }
     out.commit();
-    return kept;
+    return result;
 }
 
 DoneRows::DoneRows(const std::filesystem::path& manifest, std::uint64_t limit, bool need_memo)
@@ -225,7 +302,7 @@ DoneRows::DoneRows(const std::filesystem::path& manifest, std::uint64_t limit, b
     open_ = static_cast<bool>(in_);
 }
 
-const Row* DoneRows::done(std::uint64_t record, std::string_view id) {
+const Row* DoneRows::done(std::uint64_t record, std::string_view id, std::string_view inputs) {
     while (open_ && (!row_ || row_->record < record)) {
         std::string line;
         if (left_ == 0 || !std::getline(in_, line)) {
@@ -236,7 +313,11 @@ const Row* DoneRows::done(std::uint64_t record, std::string_view id) {
         left_ -= std::min<std::uint64_t>(left_, line.size() + 1);
         row_ = parse_row(line);
     }
-    if (row_ && row_->record == record && row_->ok && row_->id == id && (row_->memo || !need_memo_)) return &*row_;
+    // The same record and id is not enough: a corrected record keeps its id.
+    if (row_ && row_->record == record && row_->ok && row_->id == id && !inputs.empty() && row_->inputs == inputs &&
+        (row_->memo || !need_memo_)) {
+        return &*row_;
+    }
     return nullptr;
 }
 

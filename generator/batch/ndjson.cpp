@@ -7,12 +7,38 @@
 
 #include "batch/extract.hpp"
 #include "common/messages.hpp"
+#include "common/sha256.hpp"
 
 namespace brevgen::batch {
 
 namespace {
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+constexpr const char* pretty_printed_message =
+    "the first record does not end on its line: an NDJSON extract holds one JSON object per line; the file looks "
+    "pretty-printed (one object over many lines); write it compact, e.g. jq -c . FILE (jq -c '.[]' for an array)";
+
+/// True when `line` opens more objects and arrays than it closes (outside strings): the
+/// record goes on on the next line, as in pretty-printed JSON.
+bool opens_more_than_closes(std::string_view line) {
+    long depth = 0;
+    bool in_string = false, escaped = false;
+    for (const char c : line) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return depth > 0;
+}
 
 class NdjsonReader final : public ExtractReader {
 public:
@@ -26,7 +52,13 @@ public:
                 if (blank(line->text)) continue;
                 Order o;
                 static_cast<OrderRecord&>(o) = read_order(line->text, CaseFormat::json, {line->number, 1}, limits_);
+                if (index_ == 0 && !o.errors.empty() && opens_more_than_closes(line->text)) {
+                    // One object spread over many lines would give an error for every line.
+                    fatal.push_back(make_error({line->number, 1}, "", pretty_printed_message));
+                    return std::nullopt;
+                }
                 o.pos = {line->number, 1};
+                o.record_sha256 = to_hex(sha256(line->text));
                 o.index = index_++;
                 o.end_offset = consumed_;
                 o.bytes = line->text.size();

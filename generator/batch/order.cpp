@@ -15,6 +15,7 @@ Row row_of(const Order& order) {
     row.line = order.pos.line;
     row.id = order.id;
     row.kind = order.kind;
+    row.inputs = order.inputs;
     return row;
 }
 
@@ -46,18 +47,27 @@ Diagnostic in_record(Diagnostic d, const Order& order) {
     return d;
 }
 
-/// Writes one output file atomically; false (with the error in `row`) when it cannot.
-bool write_output(const std::filesystem::path& dir, const std::string& name, std::string_view bytes, const Order& order,
-                  Row& row) {
-    std::string error;
-    if (io::write_file((dir / name).string(), bytes, error)) return true;
-    row.errors.push_back(make_error(order.pos, "", message::cannot_write(name, error)));
-    return false;
+/// Writes `bytes` to a temp file for `dir/name`, added to `staged`; false (with the error
+/// in `row`, and nothing staged for this record) when it cannot.
+bool stage_output(const std::filesystem::path& dir, const std::string& name, std::string_view bytes, const Order& order,
+                  io::TempFileLog* log, std::vector<std::unique_ptr<io::AtomicFile>>& staged, Row& row) {
+    try {
+        auto file = std::make_unique<io::AtomicFile>(dir / name, log);
+        file->write(bytes);
+        file->start_writeback();
+        staged.push_back(std::move(file));
+        return true;
+    } catch (const io::WriteError& e) {
+        staged.clear();
+        row.errors.push_back(make_error(order.pos, "", message::cannot_write(name, e.reason())));
+        return false;
+    }
 }
 
 }  // namespace
 
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo) {
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo, io::TempFileLog* log,
+                 std::vector<std::unique_ptr<io::AtomicFile>>& staged) {
     Row row = row_of(order);
     Message made;
     try {
@@ -77,9 +87,9 @@ Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& 
         if (row.errors.empty()) row.errors.push_back(make_error(order.case_pos, "/case", "the letter could not be rendered"));
         return row;
     }
-    // The PDF first, then its message: the row, written after both, vouches for both.
-    if (!write_output(dir, row.file(), made.pdf, order, row)) return row;
-    if (memo && !write_output(dir, row.memo_file(), made.xml, order, row)) return row;
+    // The PDF first, then its message: the row, written after both are in place, vouches for both.
+    if (!stage_output(dir, row.file(), made.pdf, order, log, staged, row)) return row;
+    if (memo && !stage_output(dir, row.memo_file(), made.xml, order, log, staged, row)) return row;
     row.ok = true;
     row.pages = made.pages;
     row.bytes = made.pdf.size();

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 
 #include "batch/extract.hpp"
 #include "batch/ids.hpp"
 #include "batch/manifest.hpp"
+#include "common/io.hpp"
 #include "engine/engine.hpp"
 
 namespace brevgen::batch {
@@ -24,6 +26,10 @@ struct Done {
     Row row;
     bool already = false;          ///< finished by an earlier run: counted, not written again
     std::uint64_t end_offset = 0;  ///< for progress
+    /// The rendered PDF (and with --memo its message), written to temp files but not yet
+    /// synced or renamed: the collector does that for a group of letters at once, before
+    /// their manifest rows.
+    std::vector<std::unique_ptr<io::AtomicFile>> staged;
 };
 
 /// The manifest row a record starts as (where it is, what it claims to be).
@@ -34,9 +40,11 @@ Row row_of(const Order& order);
 /// agree on which of two equal ids is the duplicate), an unknown kind. Returns the errors.
 Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
 
-/// Renders one order (its case tree is used up) and writes `<id>.pdf` into `dir`
-/// atomically, with `memo` also `<id>.xml`, its Digital Post message; the row says how it
-/// went (diagnostics at their place in the extract, paths under /case).
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo = false);
+/// Renders one order (its case tree is used up) and writes `<id>.pdf` — with `memo` also
+/// `<id>.xml`, its Digital Post message — to temp files in `dir` (`staged`, the PDF first;
+/// `log` is told of them), not yet synced or renamed; the row says how it went (diagnostics
+/// at their place in the extract, paths under /case).
+Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo, io::TempFileLog* log,
+                 std::vector<std::unique_ptr<io::AtomicFile>>& staged);
 
 }  // namespace brevgen::batch

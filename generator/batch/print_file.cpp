@@ -5,6 +5,9 @@
 #include "batch/print_file.hpp"
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <stdexcept>
@@ -18,8 +21,9 @@ namespace brevgen::batch {
 
 namespace {
 
-/// Object 1 is the page tree and object 2 the catalog; both are written last.
-constexpr int pages_object = brevgen_print_pages_object, catalog_object = 2;
+/// Object 1 is the page tree, 2 the catalog and 3 the document information; all are
+/// written last.
+constexpr int pages_object = brevgen_print_pages_object, catalog_object = 2, info_object = 3;
 
 using CopyLetter = decltype(&brevgen_print_copy_letter);
 
@@ -54,10 +58,12 @@ CopyLetter copy_letter_function() {
 
 }  // namespace
 
-PrintFile::PrintFile(const std::filesystem::path& target) : file_(target), offsets_(3, 0) {
+PrintFile::PrintFile(const std::filesystem::path& target, io::TempFileLog* log)
+    : target_(target), file_(target, log), offsets_(4, 0) {
     copy_letter_ = copy_letter_function();
-    // The binary comment line tells transfer programs that the file is not text.
-    file_.write("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
+    // The binary comment line tells transfer programs that the file is not text; the next
+    // one tells a later run that it may replace this file.
+    file_.write(print_file_mark);
 }
 
 PrintFile::~PrintFile() = default;
@@ -117,6 +123,8 @@ void PrintFile::finish() {
     file_.write("] >>\nendobj\n");
     begin_object(catalog_object);
     file_.write("<< /Type /Catalog /Pages " + std::to_string(pages_object) + " 0 R >>\nendobj\n");
+    begin_object(info_object);
+    file_.write("<< /Producer (brevgen print file) >>\nendobj\n");
     const auto xref = file_.offset();
     file_.write("xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n");
     char entry[32];
@@ -127,8 +135,56 @@ void PrintFile::finish() {
         file_.write(entry);
     }
     file_.write("trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + std::to_string(catalog_object) +
-                " 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n");
+                " 0 R /Info " + std::to_string(info_object) + " 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n");
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(target_, ec)) && !is_brevgen_print_file(target_)) {
+        throw std::runtime_error("not written: a file that is not a print file brevgen wrote took its name meanwhile");
+    }
     file_.commit();
+}
+
+bool is_brevgen_print_file(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    std::string head(print_file_mark.size(), '\0');
+    const bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    ::pread(fd, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size());
+    ::close(fd);
+    return ok && head == print_file_mark;
+}
+
+namespace {
+
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+}  // namespace
+
+std::optional<std::string> refuse_print_target(const std::filesystem::path& print, const std::filesystem::path& output_dir,
+                                               const std::string& extract) {
+    namespace fs = std::filesystem;
+    struct stat dir {}, st {};
+    if (::stat(output_dir.c_str(), &dir) != 0) return std::nullopt;  // the output directory reports its own errors
+    std::error_code ec;
+    const fs::path resolved = fs::weakly_canonical(fs::absolute(print, ec), ec);
+    // The print file's directory or any above it being the output directory means inside.
+    for (fs::path p = resolved.parent_path(); !p.empty(); p = p.parent_path()) {
+        if (::stat(p.c_str(), &st) == 0 && same_file(st, dir)) {
+            return "the print file must not be inside the output directory " + output_dir.string() +
+                   " (it could replace a letter or the manifest); choose a file outside it";
+        }
+        if (p == p.parent_path()) break;
+    }
+    if (::stat(print.c_str(), &st) != 0) return std::nullopt;  // not there yet: fine
+    struct stat in {};
+    const bool have_extract = extract == "-" ? ::fstat(STDIN_FILENO, &in) == 0 : ::stat(extract.c_str(), &in) == 0;
+    if (have_extract && same_file(st, in)) return "the print file must not be the extract";
+    if (S_ISDIR(st.st_mode)) return "the print file is a directory";
+    if (!is_brevgen_print_file(print)) {
+        return "the file exists and is not a print file brevgen wrote; brevgen replaces only its own print files "
+               "(move it away or choose another name)";
+    }
+    return std::nullopt;
 }
 
 }  // namespace brevgen::batch

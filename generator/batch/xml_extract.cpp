@@ -8,6 +8,7 @@
 #include "batch/extract.hpp"
 #include "batch/xml_tokens.hpp"
 #include "common/messages.hpp"
+#include "common/sha256.hpp"
 
 namespace brevgen::batch {
 
@@ -176,7 +177,9 @@ Order XmlReader::record(const Token& start) {
     if (pos_ > max_) {
         o.errors.push_back(make_error(o.pos, "", record_limit_message(max_)));
     } else if (complete) {
-        static_cast<OrderRecord&>(o) = read_order(std::string_view(buf_).substr(0, pos_), CaseFormat::xml, o.pos, limits_);
+        const std::string_view text = std::string_view(buf_).substr(0, pos_);
+        static_cast<OrderRecord&>(o) = read_order(text, CaseFormat::xml, o.pos, limits_);
+        o.record_sha256 = to_hex(sha256(text));
         o.bytes = pos_;
     }
     o.end_offset = buf_offset_ + pos_;

@@ -14,6 +14,7 @@ struct BatchArgs {
     std::string extract, output, shard, print;
     unsigned jobs = 0;
     bool resume = false;
+    bool shard_given = false;  ///< --shard was on the command line (an empty value is an error, not "no shard")
 };
 
 /// Everything the command line can set.

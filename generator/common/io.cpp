@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <random>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +19,13 @@ constexpr std::size_t flush_bytes = std::size_t{256} << 10;
 constexpr std::size_t read_chunk = std::size_t{64} << 10;
 
 std::string system_reason(int error) { return std::strerror(error); }
+
+/// Replaces the last six characters of `name` with random letters and digits, as mkstemp does.
+void random_suffix(std::string& name) {
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    for (std::size_t i = name.size() - 6; i < name.size(); ++i) name[i] = alphabet[rng() % (sizeof alphabet - 1)];
+}
 
 bool write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
@@ -168,7 +177,17 @@ InputStream::~InputStream() {
     if (owned_) ::close(fd_);
 }
 
+void InputStream::wait_readable() const {
+    for (;;) {
+        if (stop_->load()) throw InputStopped();
+        pollfd p{fd_, POLLIN, 0};
+        const int n = ::poll(&p, 1, 100);
+        if (n > 0 || (n < 0 && errno != EINTR)) return;  // readable, at its end, or an error read() will report
+    }
+}
+
 bool InputStream::read_more(std::string& buf, std::size_t max_chunk) {
+    if (stop_) wait_readable();
     const std::size_t old = buf.size();
     buf.resize(old + max_chunk);
     for (;;) {
@@ -184,21 +203,39 @@ bool InputStream::read_more(std::string& buf, std::size_t max_chunk) {
     }
 }
 
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+AtomicFile::AtomicFile(std::filesystem::path target, TempFileLog* log) : target_(std::move(target)), log_(log) {
     const auto dir = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
     std::string name = ".";  // appended piece by piece: GCC 12 warns (wrongly) about "." + string
     name += target_.filename().string();
     name += ".XXXXXX";
     temp_ = (dir / name).string();
-    fd_ = ::mkstemp(temp_.data());
+    if (log_) {
+        // Recorded before it exists, so that no crash can leave a temp file the log does not know.
+        for (int attempt = 0; fd_ < 0 && attempt < 100; ++attempt) {
+            random_suffix(temp_);
+            log_->creating(temp_);
+            fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd_ < 0) {
+                const int saved = errno;
+                log_->not_created(temp_);
+                errno = saved;
+                if (errno != EEXIST) break;
+            }
+        }
+    } else {
+        fd_ = ::mkstemp(temp_.data());
+    }
     if (fd_ < 0) fail("cannot create a temporary file beside " + target_.string());
     ::fchmod(fd_, 0644);
+    struct stat st {};
+    if (log_ && ::fstat(fd_, &st) == 0) log_->created(temp_, st.st_dev, st.st_ino);
 }
 
 AtomicFile::~AtomicFile() {
-    if (fd_ >= 0) {
-        ::close(fd_);
+    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0 || synced_) {
         ::unlink(temp_.c_str());
+        if (log_) log_->gone(temp_);
     }
 }
 
@@ -218,23 +255,29 @@ void AtomicFile::flush() {
     buf_.clear();
 }
 
-void AtomicFile::commit() {
+void AtomicFile::start_writeback() {
+    flush();
+    ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);  // a hint: fsync in sync() still decides
+}
+
+void AtomicFile::sync() {
     flush();
     if (::fsync(fd_) != 0) fail("cannot write " + temp_);
-    if (::close(fd_) != 0) {
-        const int saved = errno;
-        fd_ = -1;
-        ::unlink(temp_.c_str());
-        errno = saved;
-        fail("cannot write " + temp_);
-    }
+    const int closed = ::close(fd_);
     fd_ = -1;
-    if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
-        const int saved = errno;
-        ::unlink(temp_.c_str());
-        errno = saved;
-        fail("cannot rename the temporary file to " + target_.string());
-    }
+    synced_ = true;  // from here the destructor removes the temporary file unless published
+    if (closed != 0) fail("cannot write " + temp_);
+}
+
+void AtomicFile::publish() {
+    if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail("cannot rename the temporary file to " + target_.string());
+    synced_ = false;
+    if (log_) log_->gone(temp_);
+}
+
+void AtomicFile::commit() {
+    sync();
+    publish();
     sync_directory(target_.has_parent_path() ? target_.parent_path() : std::filesystem::path("."));
 }
 

@@ -4,7 +4,9 @@
 /// output (a temporary file beside the target, fsync, rename, fsync of the directory).
 /// AtomicFile::commit() is the one place in brevgen that renames a file into place.
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -49,6 +51,11 @@ ReadResult read_confined(const std::filesystem::path& path, const std::filesyste
 /// A path that does not exist is not inside anything.
 bool resolves_inside(const std::filesystem::path& path, const std::filesystem::path& root);
 
+/// Reading stopped because the reader was asked to stop (InputStream::stop_on).
+struct InputStopped : std::exception {
+    const char* what() const noexcept override { return "reading was stopped"; }
+};
+
 /// An input read in chunks (a batch extract): a file, or stdin for "-".
 class InputStream {
 public:
@@ -62,15 +69,22 @@ public:
     InputStream& operator=(const InputStream&) = delete;
 
     /// Appends the next chunk (up to `max_chunk` bytes) to `buf`; false at the end. Throws
-    /// std::runtime_error when reading fails.
+    /// std::runtime_error when reading fails, InputStopped once `*stop` (stop_on) is set.
     bool read_more(std::string& buf, std::size_t max_chunk = std::size_t{64} << 10);
+    /// From now on read_more checks `*stop` before each chunk and, while waiting for a pipe
+    /// or terminal, at least every 100 ms: endless or silent input cannot outlast a SIGTERM.
+    void stop_on(const std::atomic<bool>* stop) { stop_ = stop; }
     /// The size of a regular file, for progress; 0 when not known (a pipe).
     std::uint64_t size() const { return size_; }
 
 private:
+    /// Waits until fd_ can be read or *stop_ is set; throws InputStopped for the latter.
+    void wait_readable() const;
+
     int fd_;
     bool owned_;
     std::uint64_t size_;
+    const std::atomic<bool>* stop_ = nullptr;
 };
 
 /// A write failed: what() names the file and the cause; reason() is the system's reason
@@ -84,12 +98,31 @@ private:
     std::string reason_;
 };
 
+/// Told of each temporary file an AtomicFile creates and of its end (renamed into place or
+/// removed), so that a program can find the ones a crash left behind by what it recorded,
+/// not by their names (a name pattern also matches other people's files).
+class TempFileLog {
+public:
+    virtual ~TempFileLog() = default;
+    /// `path` is about to be created (exclusively: an existing file is never taken over).
+    virtual void creating(const std::filesystem::path& path) = 0;
+    /// Creating `path` failed: whatever is there is not ours.
+    virtual void not_created(const std::filesystem::path& path) = 0;
+    /// The temporary file `path` (device and inode as fstat gives them) was just created.
+    virtual void created(const std::filesystem::path& path, std::uint64_t device, std::uint64_t inode) = 0;
+    /// `path` no longer exists under that name.
+    virtual void gone(const std::filesystem::path& path) = 0;
+};
+
 /// A file written in pieces and published atomically: it is written to `.<name>.XXXXXX`
 /// beside the target; commit() fsyncs it, renames it over the target and fsyncs the
 /// directory. Destroyed without commit(), it removes the temporary file. Throws WriteError.
+/// A caller that publishes many files at once splits commit() into sync() and publish() per
+/// file and one sync_directory() for all of them.
 class AtomicFile {
 public:
-    explicit AtomicFile(std::filesystem::path target);
+    /// `log`, when given, is told of the temporary file (it must outlive this object).
+    explicit AtomicFile(std::filesystem::path target, TempFileLog* log = nullptr);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
@@ -98,6 +131,13 @@ public:
     /// Bytes written so far.
     std::uint64_t offset() const { return offset_ + buf_.size(); }
     void commit();
+    /// Writes what is buffered and asks the kernel to start writing it to disk, without
+    /// waiting: a later sync() then has less to wait for.
+    void start_writeback();
+    /// Writes what is buffered, fsyncs and closes the temporary file; it stays unpublished.
+    void sync();
+    /// Renames the synced temporary file over the target; the directory is not fsynced.
+    void publish();
 
 private:
     void flush();
@@ -105,7 +145,9 @@ private:
 
     std::filesystem::path target_;
     std::string temp_;
+    TempFileLog* log_ = nullptr;
     int fd_ = -1;
+    bool synced_ = false;  ///< closed by sync(); the temporary file waits for publish()
     std::string buf_;
     std::uint64_t offset_ = 0;
 };

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/io.hpp"
+#include "common/sha256.hpp"
 #include "danish/hyphenate.hpp"
 #include "data/read.hpp"
 #include "engine/impl.hpp"
@@ -162,6 +163,36 @@ std::optional<Diagnostic> Engine::message_setup_error() const {
     const auto& epoch_error = impl_->settings.environment.source_date_epoch_error;
     if (!epoch_error.empty()) return make_error({}, {}, epoch_error);
     return std::nullopt;
+}
+
+std::string Engine::inputs_digest(std::string_view kind) const {
+    const auto& e = *impl_;
+    std::call_once(e.digests_once, [&e] {
+        // Each piece is prefixed with its length, so that no two sets of pieces hash alike.
+        auto add = [](Sha256& h, std::string_view piece) {
+            h.update(std::to_string(piece.size())).update(":").update(piece);
+        };
+        auto file = [](const fs::path& path) {
+            auto r = io::read_file(path);
+            return r ? std::move(*r.bytes) : "unreadable: " + r.error;
+        };
+        const std::string sender = file(e.settings.sender_file);
+        const std::string logo = e.sender.logo_path().empty() ? std::string() : file(e.sender.logo_path());
+        const std::string legal = file(e.settings.templates_dir / "legal.json");
+        for (const auto& kind : e.registry->all()) {
+            const std::string* source = e.templates->source(kind.template_name);
+            Sha256 h;
+            add(h, "brevgen letter inputs 1");
+            add(h, kind.info.name);
+            add(h, source ? *source : std::string());
+            add(h, sender);
+            add(h, logo);
+            add(h, legal);
+            e.digests.emplace(kind.info.name, to_hex(h.finish()));
+        }
+    });
+    const auto it = e.digests.find(kind);
+    return it == e.digests.end() ? std::string() : it->second;
 }
 
 }  // namespace brevgen

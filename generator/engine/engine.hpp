@@ -140,6 +140,12 @@ public:
     /// `sagssystem`, or SOURCE_DATE_EPOCH is malformed); nullopt when it can. Loading with
     /// Settings::messages turns the same reason into a StartupError.
     std::optional<Diagnostic> message_setup_error() const;
+    /// A digest (64 hex digits) of everything besides the case that a letter of `kind` is
+    /// made from: the kind's templates with their partials, the sender profile and its logo,
+    /// and the legal references. Equal digests and equal case bytes give the same letter;
+    /// the batch keeps it per record to know whether a finished letter is still current.
+    /// Empty for an unknown kind.
+    std::string inputs_digest(std::string_view kind) const;
 
     struct Impl;
     explicit Engine(std::unique_ptr<Impl> impl);

@@ -2,6 +2,8 @@
 /// Inside the engine: what Engine and CaseTree hold. Only engine/*.cpp include this.
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +41,9 @@ struct Engine::Impl {
     /// Whether the fonts draw a character: a case's printed fields are checked with it, so
     /// a character no font has is an error at its field, not somewhere in the letter.
     data::Drawable drawable;
+    /// inputs_digest() per kind, computed on first use (a one-letter command never asks).
+    mutable std::once_flag digests_once;
+    mutable std::map<std::string, std::string, std::less<>> digests;
 };
 
 struct CaseTree::Impl {
