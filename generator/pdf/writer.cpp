@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
+#include <memory>
+#include <vector>
 
 #include "common/io.hpp"
 #include "common/messages.hpp"
@@ -26,8 +29,73 @@ namespace {
 constexpr const char* srgb_profile_path = "/usr/share/color/icc/sRGB.icc";
 constexpr const char* gray_profile_path = "/usr/share/color/icc/Gray.icc";
 
-/// libharu's memory pool block: a one-page letter's objects fit in a few.
-constexpr HPDF_UINT pool_bytes = 64 * 1024;
+/// A block of a document's arena: a one-page letter's objects fit in a few.
+constexpr std::size_t arena_block_bytes = 64 * 1024;
+
+/// Where libharu's objects for one document come from: one malloc per block instead of one
+/// per object (malloc and free per object were the largest single cost of writing a
+/// letter), all released at once when the next document starts. libharu's own pool would
+/// do the same but hands out pieces aligned to sizeof(int) only (hpdf_conf.h), so its
+/// structs of pointers sat misaligned (undefined behaviour, caught by UBSan); these pieces
+/// are aligned for any type.
+class Arena {
+public:
+    void* allocate(std::size_t size) {
+        constexpr std::size_t align = alignof(std::max_align_t);
+        size = (size + align - 1) / align * align;
+        while (current_ < blocks_.size() && used_ + size > blocks_[current_].size) {
+            ++current_;
+            used_ = 0;
+        }
+        if (current_ == blocks_.size()) {
+            const std::size_t bytes = std::max(arena_block_bytes, size);
+            blocks_.push_back({std::make_unique<std::max_align_t[]>(bytes / sizeof(std::max_align_t)), bytes});
+            used_ = 0;
+        }
+        void* piece = reinterpret_cast<char*>(blocks_[current_].data.get()) + used_;
+        used_ += size;
+        return piece;
+    }
+
+    /// Every piece is dead: the blocks are used again (a few kept, so one huge letter does
+    /// not hold its memory for the rest of the run).
+    void reset() {
+        constexpr std::size_t kept = 8;
+        if (blocks_.size() > kept) blocks_.resize(kept);
+        current_ = 0;
+        used_ = 0;
+    }
+
+private:
+    struct Block {
+        std::unique_ptr<std::max_align_t[]> data;
+        std::size_t size;
+    };
+    std::vector<Block> blocks_;
+    std::size_t current_ = 0, used_ = 0;
+};
+
+/// libharu's allocation callbacks take no context: they use the arena of the document the
+/// calling thread is writing (set by ArenaScope for the whole of Writer::Impl::write).
+thread_local Arena* current_arena = nullptr;
+
+void* HPDF_STDCALL arena_allocate(HPDF_UINT size) {
+    return current_arena != nullptr ? current_arena->allocate(size) : nullptr;
+}
+
+void HPDF_STDCALL arena_free(void*) {}  // released all at once by Arena::reset
+
+/// Makes `arena` the calling thread's for its lifetime.
+class ArenaScope {
+public:
+    explicit ArenaScope(Arena& arena) : previous_(current_arena) { current_arena = &arena; }
+    ~ArenaScope() { current_arena = previous_; }
+    ArenaScope(const ArenaScope&) = delete;
+    ArenaScope& operator=(const ArenaScope&) = delete;
+
+private:
+    Arena* previous_;
+};
 
 /// Decoded PNGs are kept per Writer: a municipality's logo is on every letter.
 constexpr std::size_t image_cache_size = 8;
@@ -55,6 +123,7 @@ struct Writer::Impl {
         return p;
     }
     haru::ErrorState errors;
+    Arena arena;  ///< the objects of `pdf`; HPDF_Free only walks them (arena_free does nothing)
     HPDF_Doc pdf = nullptr;
     std::vector<std::pair<std::string, Raster>> image_cache;  ///< PNG bytes → decoded, newest last
 
@@ -66,11 +135,11 @@ struct Writer::Impl {
         errors = {};
     }
 
-    /// Creates the libharu document for one letter. Its objects come from libharu's own
-    /// pool (blocks of pool_bytes, all freed at once with the document): one malloc and
-    /// free per object was the largest single cost of writing a letter.
+    /// Creates the libharu document for one letter, its objects from `arena` (the last
+    /// document is freed by then, so its pieces are used again). Call inside an ArenaScope.
     void open() {
-        pdf = HPDF_NewEx(haru::on_error, nullptr, nullptr, pool_bytes, &errors);
+        arena.reset();
+        pdf = HPDF_NewEx(haru::on_error, arena_allocate, arena_free, 0, &errors);
         if (pdf == nullptr) throw PdfError("libharu cannot create a document (out of memory)");
     }
 
@@ -135,6 +204,7 @@ bool Writer::Impl::add_images(const layout::Document& doc, PageResources& resour
 
 std::string Writer::Impl::write(const layout::Document& doc) {
     if (doc.pages.empty()) throw PdfError("a document needs at least one page");
+    const ArenaScope scope(arena);
     close();
     open();
     // 1.4: the output intent and marked-content features PDF/A-1 builds on.
