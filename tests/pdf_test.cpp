@@ -161,10 +161,10 @@ TEST_CASE("pdf: link annotations are printable, tagged and point at the URI", "[
     const std::string bytes = pdf::Writer(font_set()).write(test::sample_letter(*font_set()));
     CHECK_THAT(bytes, Catch::Contains("/F 4"));
     CHECK_THAT(bytes, Catch::Contains("/StructParent 1"));
-    CHECK_THAT(bytes, Catch::Contains("/Type /OBJR"));
-    CHECK_THAT(bytes, Catch::Contains("/Alt (Kommunens logo)"));
-    CHECK_THAT(bytes, Catch::Contains("/Lang (da-DK)"));
-    CHECK_THAT(bytes, Catch::Contains("/Tabs /S"));
+    CHECK_THAT(bytes, Catch::Contains("/Type/OBJR"));
+    CHECK_THAT(bytes, Catch::Contains("/Alt(Kommunens logo)"));
+    CHECK_THAT(bytes, Catch::Contains("/Lang(da-DK)"));
+    CHECK_THAT(bytes, Catch::Contains("/Tabs/S"));
     CHECK_THAT(bytes, Catch::Contains("/DisplayDocTitle true"));
 }
 
@@ -178,8 +178,32 @@ TEST_CASE("pdf: the same document gives the same bytes", "[pdf]") {
     auto other = doc;
     other.meta.title = "Referat";
     const std::string changed = pdf::Writer(font_set()).write(other);
-    const auto id = [](const std::string& pdf) { return pdf.substr(pdf.rfind("/ID ")); };
+    const auto id = [](const std::string& pdf) { return pdf.substr(pdf.rfind("/ID[")); };
     CHECK(id(changed) != id(first));  // the file identifier follows the content
+}
+
+TEST_CASE("pdf: objects are written without needless whitespace, and the cross-reference table finds each", "[pdf]") {
+    const std::string bytes = pdf::Writer(font_set()).write(test::sample_letter(*font_set()));
+    CHECK(bytes.substr(0, 15) == "%PDF-1.4\n%\xB7\xBE\xAD\xAA\n");  // binary comment (PDF/A-1)
+    CHECK_THAT(bytes, Catch::Contains("/Type/Catalog"));
+    CHECK_THAT(bytes, !Catch::Contains("<<\n") && !Catch::Contains("\n>>") && !Catch::Contains("/Length 0 R"));
+    const std::size_t startxref = bytes.rfind("startxref\n");
+    REQUIRE(startxref != std::string::npos);
+    const std::size_t xref = std::stoul(bytes.substr(startxref + 10));
+    REQUIRE(bytes.compare(xref, 7, "xref\n0 ") == 0);
+    const std::size_t count = std::stoul(bytes.substr(xref + 7));
+    std::size_t at = bytes.find('\n', xref + 7) + 1;
+    CHECK(bytes.compare(at, 20, "0000000000 65535 f\r\n") == 0);
+    for (std::size_t n = 1; n < count; ++n) {
+        at += 20;  // every entry is exactly 20 bytes
+        INFO("object " << n);
+        REQUIRE(bytes.compare(at + 10, 10, " 00000 n\r\n") == 0);
+        const std::size_t offset = std::stoul(bytes.substr(at, 10));
+        CHECK(bytes.compare(offset, std::to_string(n).size() + 7, std::to_string(n) + " 0 obj\n") == 0);
+        CHECK((n == 1 || bytes.compare(offset - 8, 8, "\nendobj\n") == 0));
+    }
+    CHECK(bytes.compare(at + 20, 8, "trailer\n") == 0);
+    CHECK(bytes.substr(bytes.size() - 6) == "%%EOF\n");
 }
 
 TEST_CASE("pdf: the file identifier's MD5 gives RFC 1321's digests", "[pdf]") {

@@ -125,7 +125,7 @@ std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterD
 
 }  // namespace
 
-std::string producer() { return std::string("brevgen " BREVGEN_VERSION " (libharu ") + HPDF_GetVersion() + ")"; }
+std::string producer() { return "brevgen " BREVGEN_VERSION; }
 
 void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, bool pdfa) {
     std::optional<LetterDate> date;
@@ -176,22 +176,14 @@ void write_output_intent(HPDF_Doc pdf, const OutputProfile& profile) {
     HPDF_Dict_Add(intent, "DestOutputProfile", stream);
 }
 
-void reserve_id(HPDF_Doc pdf) {
-    HPDF_Array id = haru::new_array(pdf);
-    HPDF_Dict_Add(pdf->trailer, "ID", id);
-    HPDF_BYTE zeros[16] = {};
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
-}
-
 void finish_id(std::string& bytes) {
     const std::string placeholder(32, '0');
-    const std::size_t at = bytes.rfind("/ID ");
+    const std::size_t at = bytes.rfind("/ID[");
     const std::size_t first = at == std::string::npos ? at : bytes.find('<', at);
     const std::size_t second = first == std::string::npos ? first : bytes.find('<', first + 1);
     if (second == std::string::npos || bytes.compare(first + 1, 32, placeholder) != 0 ||
         bytes.compare(second + 1, 32, placeholder) != 0)
-        throw PdfError("cannot find the file identifier placeholder in libharu's output");
+        throw PdfError("cannot find the file identifier placeholder");
     const auto digest = md5(bytes);
     static constexpr char hex[] = "0123456789ABCDEF";
     for (std::size_t i = 0; i < 16; ++i) {
