@@ -182,11 +182,13 @@ TEST_CASE("pdf: the same document gives the same bytes", "[pdf]") {
     CHECK(id(changed) != id(first));  // the file identifier follows the content
 }
 
-TEST_CASE("pdf: objects are written without needless whitespace, and the cross-reference table finds each", "[pdf]") {
+TEST_CASE("pdf: objects are written compactly, and the cross-reference table finds each", "[pdf]") {
     const std::string bytes = pdf::Writer(font_set()).write(test::sample_letter(*font_set()));
     CHECK(bytes.substr(0, 15) == "%PDF-1.4\n%\xB7\xBE\xAD\xAA\n");  // binary comment (PDF/A-1)
     CHECK_THAT(bytes, Catch::Contains("/Type/Catalog"));
     CHECK_THAT(bytes, !Catch::Contains("<<\n") && !Catch::Contains("\n>>") && !Catch::Contains("/Length 0 R"));
+    // Dictionaries used once and allowed direct by ISO 32000-1 are not objects of their own.
+    CHECK_THAT(bytes, Catch::Contains("/ParentTree<</Nums[") && Catch::Contains("/DescendantFonts[<</Type/Font"));
     const std::size_t startxref = bytes.rfind("startxref\n");
     REQUIRE(startxref != std::string::npos);
     const std::size_t xref = std::stoul(bytes.substr(startxref + 10));
