@@ -74,17 +74,17 @@ std::string xml_escape(std::string_view s) {
 }
 
 /// Declares the pdfuaid schema: PDF/A-1 accepts XMP properties outside its own list only
-/// when the file describes them.
+/// when the file describes them. The property's fields are attributes of a description
+/// (RDF's abbreviated form); XMPBox (PDFBox Preflight) reads the schema's own fields only
+/// as elements.
 constexpr const char* pdfua_extension_schema =
     "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
     "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
     "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
     "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
-    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
-    "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
-    "<pdfaProperty:category>internal</pdfaProperty:category>"
-    "<pdfaProperty:description>ISO 14289 part</pdfaProperty:description>"
-    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>";
+    "<pdfaSchema:property><rdf:Seq><rdf:li><rdf:Description pdfaProperty:name=\"part\" pdfaProperty:valueType=\"Integer\""
+    " pdfaProperty:category=\"internal\" pdfaProperty:description=\"ISO 14289 part\"/></rdf:li>"
+    "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>";
 
 /// `<tag><rdf:Alt><rdf:li xml:lang="x-default">text</rdf:li>…</rdf:Alt></tag>`
 std::string lang_alt(const char* tag, const std::string& text, const std::string& lang) {
