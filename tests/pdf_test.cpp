@@ -190,6 +190,9 @@ TEST_CASE("pdf: objects are written compactly, and the cross-reference table fin
                           !Catch::Contains("/ProcSet"));
     // Dictionaries used once and allowed direct by ISO 32000-1 are not objects of their own.
     CHECK_THAT(bytes, Catch::Contains("/ParentTree<</Nums[") && Catch::Contains("/DescendantFonts[<</Type/Font"));
+    // The widths most glyphs share are the font's /DW, not repeated in /W (the same text
+    // positions are checked by the bbox tests).
+    CHECK_THAT(bytes, Catch::Contains("/DW 556/W[1["));
     const std::size_t startxref = bytes.rfind("startxref\n");
     REQUIRE(startxref != std::string::npos);
     const std::size_t xref = std::stoul(bytes.substr(startxref + 10));
