@@ -3,8 +3,11 @@
 
 #include <hpdf_objects.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 #include "pdf/haru.hpp"
@@ -17,17 +20,24 @@ namespace {
 constexpr std::uint32_t id_mask = 0x00FFFFFF;
 constexpr std::uint32_t skipped = 0;
 
-/// PDF delimiters and whitespace end a token by themselves; between two regular
-/// characters a space is needed.
-bool regular(char c) {
-    switch (c) {
-        case '(': case ')': case '<': case '>': case '[': case ']': case '{': case '}': case '/': case '%':
-        case ' ': case '\n': case '\r': case '\t': case '\f': case '\0':
-            return false;
-        default:
-            return true;
-    }
-}
+/// Whether a byte is a PDF regular character: delimiters and whitespace end a token by
+/// themselves; between two regular characters a space is needed.
+constexpr std::array<bool, 256> regular_table = [] {
+    std::array<bool, 256> t{};
+    t.fill(true);
+    for (unsigned char c : std::string_view("()<>[]{}/% \n\r\t\f", 15)) t[c] = false;
+    t[0] = false;
+    return t;
+}();
+
+bool regular(char c) { return regular_table[static_cast<unsigned char>(c)]; }
+
+/// Whether a name byte must be written as #xx.
+constexpr std::array<bool, 256> name_escape = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c < 0x21 || c > 0x7E || !regular_table[static_cast<std::size_t>(c)] || c == '#';
+    return t;
+}();
 
 class Serialiser {
 public:
@@ -63,10 +73,15 @@ private:
 
     void name(const char* n) {
         out_ += '/';
+        const std::string_view plain(n);
+        if (std::none_of(plain.begin(), plain.end(), [](char c) { return name_escape[static_cast<unsigned char>(c)]; })) {
+            out_.append(plain);
+            return;
+        }
         static constexpr char hex[] = "0123456789ABCDEF";
         for (const char* p = n; *p != '\0'; ++p) {
             const auto c = static_cast<unsigned char>(*p);
-            if (c < 0x21 || c > 0x7E || !regular(static_cast<char>(c)) || c == '#') {
+            if (name_escape[c]) {
                 out_ += '#';
                 out_ += hex[c >> 4];
                 out_ += hex[c & 0xF];
@@ -80,6 +95,12 @@ private:
     /// escaped (a raw CR would be read as a line end).
     void literal(const HPDF_BYTE* bytes, HPDF_UINT len) {
         out_ += '(';
+        const std::string_view text(reinterpret_cast<const char*>(bytes), len);
+        if (text.find_first_of("()\\\r") == std::string_view::npos) {
+            out_.append(text);
+            out_ += ')';
+            return;
+        }
         for (HPDF_UINT i = 0; i < len; ++i) {
             const char c = static_cast<char>(bytes[i]);
             if (c == '(' || c == ')' || c == '\\') out_ += '\\';
