@@ -212,6 +212,17 @@ TEST_CASE("pdf: objects are written compactly, and the cross-reference table fin
     CHECK(bytes.substr(bytes.size() - 6) == "%%EOF\n");
 }
 
+TEST_CASE("pdf: parentheses, backslashes and non-Latin text in strings come back unchanged", "[pdf]") {
+    auto doc = test::sample_letter(*font_set());
+    doc.meta.title = "Møde (2) om a\\b) og (c";
+    doc.meta.author = "Jobcenter Αθήνα";  // outside PDFDocEncoding: UTF-16
+    const std::string path = test::write_temp(pdf::Writer(font_set()).write(doc));
+    const std::string info = run("pdfinfo " + quote(path));
+    CHECK_THAT(info, Catch::Contains("Title:           Møde (2) om a\\b) og (c\n"));
+    CHECK_THAT(info, Catch::Contains("Author:          Jobcenter Αθήνα\n"));
+    CHECK(run("qpdf --check " + quote(path) + " >/dev/null 2>&1; echo $?") == "0\n");
+}
+
 TEST_CASE("pdf: the file identifier's MD5 gives RFC 1321's digests", "[pdf]") {
     const auto hex = [](std::string_view text) {
         std::string out;
