@@ -275,6 +275,25 @@ TEST_CASE("pdf: an opaque PNG keeps its compressed data, undone by the PNG predi
     CHECK_THAT(write_error(writer, bad), Catch::Contains("logo.png"));
 }
 
+TEST_CASE("pdf: a JPEG goes in as it is, with its DCTDecode filter and length", "[pdf]") {
+    // A real JPEG, as poppler writes one from the sample letter's page.
+    const auto prefix = test::temp_path("-jpeg");
+    run("pdftoppm -jpeg -r 12 -singlefile " + quote(sample_pdf()) + " " + quote(prefix));
+    const std::string jpeg_path = prefix.string() + ".jpg";
+    std::ifstream in(jpeg_path, std::ios::binary);
+    const std::string jpeg{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::filesystem::remove(jpeg_path);
+    REQUIRE(jpeg.size() > 100);
+    auto doc = test::sample_letter(*font_set());
+    doc.images[0] = {"logo.jpg", jpeg, false};
+    const std::string bytes = pdf::Writer(font_set()).write(doc);
+    CHECK_THAT(bytes, Catch::Contains("/Length " + std::to_string(jpeg.size()) + "/Filter/DCTDecode>>\nstream\n" + jpeg +
+                                      "\nendstream\nendobj\n"));
+    const std::string path = test::write_temp(bytes);
+    CHECK(run("qpdf --check " + quote(path) + " >/dev/null 2>&1; echo $?") == "0\n");
+    CHECK_THAT(run("pdfimages -list " + quote(path)), Catch::Contains(" jpeg "));
+}
+
 TEST_CASE("pdf: an error leaves the writer usable", "[pdf]") {
     pdf::Writer writer(font_set());
     const std::string good = writer.write(test::sample_letter(*font_set()));
