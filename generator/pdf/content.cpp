@@ -195,6 +195,10 @@ PaintedPage paint_page(HPDF_Doc pdf, const layout::Document& doc, const layout::
     PaintedPage result;
     result.page = HPDF_AddPage(pdf);
     if (result.page == nullptr) throw PdfError("cannot add a page");
+    // libharu lists every procedure set "for compatibility"; PDF 1.4 readers ignore /ProcSet
+    // (ISO 32000-1 14.2: obsolete) and PDF/A-1 does not ask for it: 40 bytes a page.
+    if (auto* res = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(result.page, "Resources", HPDF_OCLASS_DICT)))
+        HPDF_Dict_RemoveElement(res, "ProcSet");
     HPDF_Page_SetWidth(result.page, static_cast<HPDF_REAL>(lp.width));
     HPDF_Page_SetHeight(result.page, static_cast<HPDF_REAL>(lp.height));
 
