@@ -34,15 +34,12 @@ HPDF_Array new_array(HPDF_Doc pdf);
 /// A new indirect dictionary (its own numbered object).
 HPDF_Dict new_object(HPDF_Doc pdf);
 
-/// Flate-compresses `data` (zlib format, as FlateDecode expects).
-std::string deflate(std::string_view data);
-
 /// A new stream object holding `data`, compressed with FlateDecode when `compress`.
 /// brevgen writes these streams itself, with a direct /Length: libharu gives every
 /// stream's length an object of its own, ~40 bytes each.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
 
-/// A new FlateDecode stream object from data deflate() already compressed (so data that
+/// A new FlateDecode stream object from data flate_encode() (deflate.hpp) already compressed (so data that
 /// recurs, like the ICC profile, is compressed once per Writer, not once per letter).
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated);
 

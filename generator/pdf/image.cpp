@@ -1,6 +1,7 @@
 // Image decoding. libpng's simplified API is used because it needs no setjmp in C++ code
 // and composites alpha onto a background itself.
 #include "pdf/image.hpp"
+#include "pdf/deflate.hpp"
 
 #include <png.h>
 #include <zlib.h>
@@ -128,7 +129,7 @@ Raster decode_png(std::string_view bytes, const std::string& source) {
     const png_color white{255, 255, 255};
     if (!png_image_finish_read(&png.image, &white, samples.data(), 0, nullptr))
         throw PdfError("image " + source + ": corrupt PNG (" + png.image.message + ")");
-    raster.deflated_samples = haru::deflate(samples);
+    raster.deflated_samples = flate_encode(samples);
     return raster;
 }
 

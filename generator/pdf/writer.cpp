@@ -3,6 +3,7 @@
 // and cross-reference writer, while fonts, streams, tagging and metadata are built here
 // (see README.md for why).
 #include "pdf/writer.hpp"
+#include "pdf/deflate.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -115,7 +116,7 @@ struct Writer::Impl {
     const OutputProfile& profile(bool colour) {
         OutputProfile& p = colour ? srgb : gray;
         std::string& raw = colour ? srgb_raw : gray_raw;
-        if (p.deflated.empty()) p.deflated = haru::deflate(raw);
+        if (p.deflated.empty()) p.deflated = flate_encode(raw);
         return p;
     }
     haru::ErrorState errors;
