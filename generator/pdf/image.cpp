@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -36,42 +37,64 @@ std::uint32_t be32(const unsigned char* p) {
 
 /// What a palette image's rows must hold: sample indices below `entries`. Checking it means
 /// undoing the PNG filters, so it is done only when some index could be out of range.
-struct IndexCheck {
-    int bits = 8;
-    std::uint32_t width = 0;
-    std::size_t entries = 256;
+class IndexCheck {
+public:
+    IndexCheck(int bits, std::uint32_t width, std::size_t entries)
+        : bits_(bits), per_byte_(static_cast<std::uint32_t>(8 / bits)), width_(width), entries_(entries) {
+        // A byte holds 8 / bits samples: judged whole by one lookup (the checks are a
+        // logo's whole decoding cost in a one-letter process).
+        for (unsigned byte = 0; byte < 256; ++byte) {
+            bool ok = true;
+            for (int shift = 8 - bits; shift >= 0; shift -= bits) ok = ok && ((byte >> shift) & mask()) < entries;
+            good_[byte] = ok;
+        }
+    }
+
+    /// Whether an unfiltered row's first `width` samples all name an entry (the bits after
+    /// them in the last byte are padding).
+    bool row_ok(const unsigned char* row) const {
+        const std::uint32_t whole = width_ / per_byte_;
+        for (std::uint32_t i = 0; i < whole; ++i)
+            if (!good_[row[i]]) return false;
+        for (std::uint32_t x = whole * per_byte_; x < width_; ++x) {
+            const auto shift = static_cast<int>(8 - static_cast<std::uint32_t>(bits_) * (x % per_byte_ + 1));
+            if (((row[whole] >> shift) & mask()) >= entries_) return false;
+        }
+        return true;
+    }
+
+private:
+    unsigned mask() const { return (1u << bits_) - 1; }
+    int bits_;
+    std::uint32_t per_byte_, width_;
+    std::size_t entries_;
+    std::array<bool, 256> good_{};
 };
 
 /// Undoes the PNG filter `filter` on `row` (one byte per filter step, as for every bit
 /// depth of a palette image) against the unfiltered row above, `above`.
 void unfilter(unsigned char filter, unsigned char* row, const unsigned char* above, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-        const int a = i > 0 ? row[i - 1] : 0, b = above[i], c = i > 0 ? above[i - 1] : 0;
-        int predicted = 0;
-        switch (filter) {
-        case 1: predicted = a; break;
-        case 2: predicted = b; break;
-        case 3: predicted = (a + b) / 2; break;
-        case 4: {
+    const auto add = [](unsigned char& x, int predicted) { x = static_cast<unsigned char>(x + predicted); };
+    switch (filter) {
+    case 1:
+        for (std::size_t i = 1; i < size; ++i) add(row[i], row[i - 1]);
+        break;
+    case 2:
+        for (std::size_t i = 0; i < size; ++i) add(row[i], above[i]);
+        break;
+    case 3:
+        for (std::size_t i = 0; i < size; ++i) add(row[i], ((i > 0 ? row[i - 1] : 0) + above[i]) / 2);
+        break;
+    case 4:
+        for (std::size_t i = 0; i < size; ++i) {
+            const int a = i > 0 ? row[i - 1] : 0, b = above[i], c = i > 0 ? above[i - 1] : 0;
             const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
-            predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-            break;
+            add(row[i], pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
         }
-        default: break;
-        }
-        row[i] = static_cast<unsigned char>(row[i] + predicted);
+        break;
+    default:  // 0: none
+        break;
     }
-}
-
-/// Whether an unfiltered palette row's first `check.width` samples all name an entry.
-bool indices_in_range(const unsigned char* row, const IndexCheck& check) {
-    const int per_byte = 8 / check.bits;
-    const unsigned mask = (1u << check.bits) - 1;
-    for (std::uint32_t x = 0; x < check.width; ++x) {
-        const int shift = 8 - check.bits * (static_cast<int>(x % static_cast<std::uint32_t>(per_byte)) + 1);
-        if (((row[x / static_cast<std::uint32_t>(per_byte)] >> shift) & mask) >= check.entries) return false;
-    }
-    return true;
 }
 
 /// Whether `idat` inflates to exactly `rows` rows of `row_bytes` bytes, each behind a PNG
@@ -108,7 +131,7 @@ bool inflates_to_rows(const std::string& idat, std::uint32_t rows, std::size_t r
             at += take;
             if (filled == line) {
                 unfilter(current[0], current.data() + 1, above.data() + 1, row_bytes);
-                ok = indices_in_range(current.data() + 1, *indices);
+                ok = indices->row_ok(current.data() + 1);
                 std::swap(current, above);
                 filled = 0;
             }
@@ -194,10 +217,10 @@ std::optional<Raster> passed_through(std::string_view bytes) {
         std::uint64_t{r.width} * r.height > max_pixels)
         return std::nullopt;
     const std::size_t row_bytes = (std::size_t{r.width} * static_cast<std::size_t>(r.components * r.bits) + 7) / 8;
-    IndexCheck check{r.bits, r.width, palette.size() / 3};
     // With a full palette every index names an entry; otherwise the rows must be looked at.
-    const bool look = indexed && check.entries < (std::size_t{1} << r.bits);
-    if (!inflates_to_rows(idat, r.height, row_bytes, look ? &check : nullptr)) return std::nullopt;
+    std::optional<IndexCheck> check;
+    if (indexed && palette.size() / 3 < (std::size_t{1} << r.bits)) check.emplace(r.bits, r.width, palette.size() / 3);
+    if (!inflates_to_rows(idat, r.height, row_bytes, check ? &*check : nullptr)) return std::nullopt;
     if (indexed) r.palette = gray_or_rgb_palette(palette, r.components);
     r.deflated_samples = std::move(idat);
     r.png_predictors = true;
