@@ -114,7 +114,7 @@ TEST_CASE("icc: the compact sRGB tone curve is IEC 61966-2.1's within 0.5/255", 
 }
 
 TEST_CASE("icc: a colour letter's output intent is the compact sRGB profile", "[pdf][icc]") {
-    const auto fonts = fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
+    const auto fonts = test::shared_font_set();
     const std::string pdf = test::write_temp(pdf::Writer(fonts).write(test::sample_letter(*fonts)));  // a colour logo
     const std::string expanded = test::run("qpdf --stream-data=uncompress " + test::quote(pdf) + " -");
     const std::string profile = slurp(committed_path);

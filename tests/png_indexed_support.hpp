@@ -8,58 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace brevgen::test {
+#include "pdf_sample.hpp"
 
-/// A PNG file from its IHDR fields and chunks (type, data) between IHDR and IDAT; `raw`
-/// (filter bytes and rows) is stored in uncompressed deflate blocks.
-inline std::string png_file(std::uint32_t width, std::uint32_t height, int bits, int colour_type,
-                            const std::vector<std::pair<std::string, std::string>>& chunks, const std::string& raw) {
-    const auto crc = [](std::string_view data) {
-        std::uint32_t c = 0xFFFFFFFFu;
-        for (unsigned char b : data) {
-            c ^= b;
-            for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-        }
-        return c ^ 0xFFFFFFFFu;
-    };
-    const auto be32 = [](std::string& out, std::uint32_t v) {
-        for (int s = 24; s >= 0; s -= 8) out += static_cast<char>((v >> s) & 0xFF);
-    };
-    const auto chunk = [&](std::string& out, std::string_view type, const std::string& data) {
-        be32(out, static_cast<std::uint32_t>(data.size()));
-        const std::string body = std::string(type) + data;
-        out += body;
-        be32(out, crc(body));
-    };
-    std::string z = "\x78\x01";
-    for (std::size_t at = 0; at < raw.size() || at == 0; at += 65535) {
-        const std::size_t n = std::min<std::size_t>(65535, raw.size() - at);
-        z += static_cast<char>(at + n >= raw.size() ? 1 : 0);
-        z += static_cast<char>(n & 0xFF);
-        z += static_cast<char>(n >> 8);
-        z += static_cast<char>(~n & 0xFF);
-        z += static_cast<char>((~n >> 8) & 0xFF);
-        z += raw.substr(at, n);
-    }
-    std::uint32_t a = 1, b = 0;
-    for (unsigned char c : raw) {
-        a = (a + c) % 65521;
-        b = (b + a) % 65521;
-    }
-    be32(z, (b << 16) | a);
-    std::string ihdr;
-    be32(ihdr, width);
-    be32(ihdr, height);
-    ihdr += static_cast<char>(bits);
-    ihdr += static_cast<char>(colour_type);
-    ihdr += std::string(3, '\0');
-    std::string png = "\x89PNG\r\n\x1a\n";
-    chunk(png, "IHDR", ihdr);
-    for (const auto& [type, data] : chunks) chunk(png, type, data);
-    chunk(png, "IDAT", z);
-    chunk(png, "IEND", "");
-    return png;
-}
+namespace brevgen::test {
 
 /// The PNG filter `filter` (0..4) applied to one packed row against the row above, one
 /// byte per step (as for every palette bit depth).

@@ -16,17 +16,12 @@ using test::run;
 
 namespace {
 
-std::shared_ptr<const fonts::FontSet> font_set() {
-    static const auto set = fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
-    return set;
-}
-
 /// The letter with `png` as its logo, as PDF bytes (or the writer's error).
 std::string letter_with(const std::string& png) {
-    auto doc = test::sample_letter(*font_set());
+    auto doc = test::sample_letter(*test::shared_font_set());
     doc.images[0] = {"logo.png", png, true};
     try {
-        return pdf::Writer(font_set()).write(doc);
+        return pdf::Writer(test::shared_font_set()).write(doc);
     } catch (const pdf::PdfError& e) {
         return std::string("error: ") + e.what();
     }
