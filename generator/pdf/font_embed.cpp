@@ -5,13 +5,13 @@
 // A letter uses ~60 characters; describing just those makes it several times smaller and
 // faster, and its bytes depend only on its own text.
 #include "pdf/font_embed.hpp"
-#include "pdf/deflate.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "fonts/truetype_subset.hpp"
+#include "pdf/deflate.hpp"
 
 namespace brevgen::pdf {
 

@@ -39,8 +39,9 @@ HPDF_Dict new_object(HPDF_Doc pdf);
 /// stream's length an object of its own, ~40 bytes each.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
 
-/// A new FlateDecode stream object from data flate_encode() (deflate.hpp) already compressed (so data that
-/// recurs, like the ICC profile, is compressed once per Writer, not once per letter).
+/// A new FlateDecode stream object from data flate_encode() (deflate.hpp) already
+/// compressed (so data that recurs, like the ICC profile, is compressed once per Writer,
+/// not once per letter).
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated);
 
 /// A PDF text string: PDFDocEncoding when it can hold the text, else UTF-16BE with a BOM.

@@ -1,7 +1,6 @@
 // Image decoding. libpng's simplified API is used because it needs no setjmp in C++ code
 // and composites alpha onto a background itself.
 #include "pdf/image.hpp"
-#include "pdf/deflate.hpp"
 
 #include <png.h>
 #include <zlib.h>
@@ -12,6 +11,8 @@
 #include <cstring>
 #include <optional>
 #include <vector>
+
+#include "pdf/deflate.hpp"
 
 namespace brevgen::pdf {
 

@@ -3,7 +3,6 @@
 // and cross-reference writer, while fonts, streams, tagging and metadata are built here
 // (see README.md for why).
 #include "pdf/writer.hpp"
-#include "pdf/deflate.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -14,6 +13,7 @@
 #include "common/io.hpp"
 #include "common/messages.hpp"
 #include "pdf/content.hpp"
+#include "pdf/deflate.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/haru.hpp"
 #include "pdf/image.hpp"
@@ -24,7 +24,6 @@
 namespace brevgen::pdf {
 
 namespace {
-
 
 /// A block of a document's arena: a one-page letter's objects fit in a few.
 constexpr std::size_t arena_block_bytes = 64 * 1024;
