@@ -36,7 +36,7 @@ LETTER = [
     ("PDF: info dictionary and XMP", r"brevgen::pdf::write_metadata\("),
     ("PDF: serialising objects", r"brevgen::pdf::serialise\b"),
     ("PDF: file identifier (MD5)", r"brevgen::pdf::finish_id\("),
-    ("  all Flate compression (zlib)", r"brevgen::pdf::haru::deflate\b"),
+    ("  all Flate compression (libdeflate)", r"brevgen::pdf::flate_encode\b"),
 ]
 PROCESS = [
     ("dynamic loading and relocation", r"_dl_start\b"),

@@ -2,9 +2,10 @@
 """Draws templates/logo.png: a dark-green rounded square with three white bars that rise
 from left to right (a ramp-up: back to work step by step) and a white dot above them.
 
-Only the standard library (zlib + struct): a tiny PNG encoder for 8-bit RGB, no alpha.
-Edges are anti-aliased by 4x4 supersampling, but snapped to a few grey levels so the file
-stays small (about 2 KB). Run:  python3 examples/make_logo.py [OUT.png]
+Only the standard library (zlib + struct): a tiny PNG encoder for palette images, no
+alpha. Edges are anti-aliased by 4x4 supersampling, but snapped to a few levels, so the
+picture has five colours: a 4-bit palette PNG (brevgen passes its data into the PDF as an
+/Indexed image) of about 1 KB. Run:  python3 examples/make_logo.py [OUT.png]
 """
 import struct
 import sys
@@ -61,30 +62,41 @@ def pixel(px, py):
 
 
 def png(width, height, rows):
+    """An indexed PNG of `rows` (RGB tuples): the palette in order of first appearance, the
+    fewest bits per index that hold it."""
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
+    palette = list(dict.fromkeys(p for row in rows for p in row))
+    if len(palette) > 256:
+        raise SystemExit("more than 256 colours: not a palette image")
+    bits = next(b for b in (1, 2, 4, 8) if len(palette) <= 1 << b)
+    index = {p: i for i, p in enumerate(palette)}
+    per_byte = 8 // bits
+
+    def packed(row):
+        out = bytearray((width * bits + 7) // 8)
+        for x, p in enumerate(row):
+            out[x // per_byte] |= index[p] << (8 - bits * (x % per_byte + 1))
+        return bytes(out)
+
     raw = bytearray()
-    prev = bytes(width * 3)
-    for row in rows:
-        cur = bytes(c for p in row for c in p)
-        # Filter "Up" (2) when the row above is similar, else "None" (0): plain shapes compress well.
-        up = bytes((a - b) & 0xFF for a, b in zip(cur, prev))
-        raw += b"\x02" + up if sum(1 for b in up if b) < sum(1 for b in cur if b != 0xFF) else b"\x00" + cur
-        prev = cur
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
-            chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b""))
+    for row in rows:  # filter "None" throughout: the PNG specification's advice for palettes
+        raw += b"\x00" + packed(row)
+    ihdr = struct.pack(">IIBBBBB", width, height, bits, 3, 0, 0, 0)  # palette, no interlace
+    plte = bytes(c for p in palette for c in p)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"PLTE", plte) +
+            chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b"")), bits, len(palette)
 
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "templates/logo.png"
     rows = [[pixel(x, y) for x in range(SIZE)] for y in range(SIZE)]
-    data = png(SIZE, SIZE, rows)
+    data, bits, colours = png(SIZE, SIZE, rows)
     with open(out, "wb") as f:
         f.write(data)
-    print(f"{out}: {SIZE}x{SIZE} RGB, {len(data)} bytes")
+    print(f"{out}: {SIZE}x{SIZE}, {colours} colours in a {bits}-bit palette, {len(data)} bytes")
 
 
 if __name__ == "__main__":

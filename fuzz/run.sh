@@ -20,7 +20,7 @@ for h in "${harnesses[@]}"; do
     fuzz_batch) seeds=(fuzz/seeds/batch/*) ;;
     fuzz_manifest) seeds=(fuzz/seeds/manifest/* fixtures/batch/*.jsonl) ;;
     fuzz_http) seeds=(fuzz/seeds/http/*) ;;
-    fuzz_png) seeds=(templates/*.png) ;;
+    fuzz_png) seeds=(templates/*.png fuzz/seeds/png/*) ;;
     *) seeds=(examples/*.json examples/*.xml fixtures/valid/*) ;;
   esac
   cp -n "${seeds[@]}" "$corpus/" 2>/dev/null || true

@@ -9,6 +9,7 @@ packages=(
   # libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libcpp-httplib-dev
   nlohmann-json3-dev libhyphen-dev hyphen-da libcli11-dev libssl-dev zlib1g-dev libpng-dev
+  libdeflate-dev  # Flate for the PDF streams (linked statically)
   wdanish  # the Danish word list compiled in for compound joints (generator/danish/wordlist.py)
   libqpdf-dev  # batch --print: combines the paper-mail letters
   catch2

@@ -3,6 +3,8 @@
 /// PNG encoder so tests need no image files.
 
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +15,10 @@
 
 namespace brevgen::test {
 
-/// An 8-bit PNG of `pixels` (width * height * channels bytes), written with stored
-/// (uncompressed) deflate blocks: RGBA (colour type 6, every row unfiltered) or RGB
-/// (colour type 2, odd rows with the Sub filter, so a reader must undo the PNG predictor).
-inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::string_view pixels, int channels = 4) {
+/// A PNG file from its IHDR fields and chunks (type, data) between IHDR and IDAT; `raw`
+/// (filter bytes and rows) is stored in uncompressed deflate blocks.
+inline std::string png_file(std::uint32_t width, std::uint32_t height, int bits, int colour_type,
+                            const std::vector<std::pair<std::string, std::string>>& chunks, const std::string& raw) {
     const auto crc = [](std::string_view data) {
         std::uint32_t c = 0xFFFFFFFFu;
         for (unsigned char b : data) {
@@ -34,15 +36,6 @@ inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::st
         out += body;
         be32(out, crc(body));
     };
-    std::string raw;
-    const std::size_t row_bytes = std::size_t{width} * static_cast<std::size_t>(channels);
-    for (std::uint32_t y = 0; y < height; ++y) {
-        const std::string_view row = pixels.substr(y * row_bytes, row_bytes);
-        const bool sub = channels == 3 && y % 2 == 1;
-        raw += sub ? '\1' : '\0';  // filter: Sub or none
-        for (std::size_t i = 0; i < row.size(); ++i)
-            raw += sub && i >= 3 ? static_cast<char>(row[i] - row[i - 3]) : row[i];
-    }
     std::string z = "\x78\x01";
     for (std::size_t at = 0; at < raw.size() || at == 0; at += 65535) {
         const std::size_t n = std::min<std::size_t>(65535, raw.size() - at);
@@ -62,12 +55,37 @@ inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::st
     std::string ihdr;
     be32(ihdr, width);
     be32(ihdr, height);
-    ihdr += std::string(channels == 3 ? "\x08\x02\x00\x00\x00" : "\x08\x06\x00\x00\x00", 5);
+    ihdr += static_cast<char>(bits);
+    ihdr += static_cast<char>(colour_type);
+    ihdr += std::string(3, '\0');
     std::string png = "\x89PNG\r\n\x1a\n";
     chunk(png, "IHDR", ihdr);
+    for (const auto& [type, data] : chunks) chunk(png, type, data);
     chunk(png, "IDAT", z);
     chunk(png, "IEND", "");
     return png;
+}
+
+/// An 8-bit PNG of `pixels` (width * height * channels bytes), written with stored
+/// (uncompressed) deflate blocks: RGBA (colour type 6, every row unfiltered) or RGB
+/// (colour type 2, odd rows with the Sub filter, so a reader must undo the PNG predictor).
+inline std::string encode_png(std::uint32_t width, std::uint32_t height, std::string_view pixels, int channels = 4) {
+    std::string raw;
+    const std::size_t row_bytes = std::size_t{width} * static_cast<std::size_t>(channels);
+    for (std::uint32_t y = 0; y < height; ++y) {
+        const std::string_view row = pixels.substr(y * row_bytes, row_bytes);
+        const bool sub = channels == 3 && y % 2 == 1;
+        raw += sub ? '\1' : '\0';  // filter: Sub or none
+        for (std::size_t i = 0; i < row.size(); ++i)
+            raw += sub && i >= 3 ? static_cast<char>(row[i] - row[i - 3]) : row[i];
+    }
+    return png_file(width, height, 8, channels == 3 ? 2 : 6, {}, raw);
+}
+
+/// The build's fonts, loaded once per test process.
+inline std::shared_ptr<const fonts::FontSet> shared_font_set() {
+    static const auto set = fonts::FontSet::load(BREVGEN_TEST_FONT_DIR);
+    return set;
 }
 
 /// A small logo: a dark square with a transparent corner, so alpha flattening shows.

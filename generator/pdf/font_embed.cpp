@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fonts/truetype_subset.hpp"
+#include "pdf/deflate.hpp"
 
 namespace brevgen::pdf {
 
@@ -103,9 +104,9 @@ const SubsetStreams& subset_streams(const fonts::FontMetrics& metrics, const Emb
     s.code_points = face.code_points;
     const std::string program = fonts::subset_glyphs(metrics, glyphs);
     s.program_size = program.size();
-    s.program = haru::deflate(program);
-    s.to_unicode = haru::deflate(to_unicode_cmap(face.code_points));
-    s.cid_set = haru::deflate(cid_set(face.code_points.size()));
+    s.program = flate_encode(program);
+    s.to_unicode = flate_encode(to_unicode_cmap(face.code_points));
+    s.cid_set = flate_encode(cid_set(face.code_points.size()));
     cache.push_back(std::move(s));
     return cache.back();
 }

@@ -7,9 +7,8 @@
 #include <optional>
 #include <cstdio>
 
-#include <zlib.h>
-
 #include "common/utf8.hpp"
+#include "pdf/deflate.hpp"
 
 namespace brevgen::pdf::haru {
 
@@ -41,46 +40,6 @@ HPDF_Dict new_object(HPDF_Doc pdf) {
 
 namespace {
 
-/// One zlib stream per thread, reset between uses: a letter compresses half a dozen small
-/// streams, and setting up a fresh 256 KB deflate state for each cost more than the
-/// compressing did.
-class Deflater {
-public:
-    Deflater() {
-        if (deflateInit(&z_, level) != Z_OK) throw PdfError("zlib cannot start (out of memory)");
-    }
-    ~Deflater() { deflateEnd(&z_); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-
-    std::string run(std::string_view data) {
-        std::string out(deflateBound(&z_, static_cast<uLong>(data.size())), '\0');
-        z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-        z_.avail_in = static_cast<uInt>(data.size());
-        z_.next_out = reinterpret_cast<Bytef*>(out.data());
-        z_.avail_out = static_cast<uInt>(out.size());
-        const int status = ::deflate(&z_, Z_FINISH);
-        out.resize(out.size() - z_.avail_out);
-        deflateReset(&z_);
-        if (status != Z_STREAM_END) throw PdfError("zlib cannot compress a stream");
-        return out;
-    }
-
-private:
-    /// zlib's default: level 1 would save ~0.05 ms a letter and cost ~130 bytes.
-    static constexpr int level = 6;
-    z_stream z_{};
-};
-
-}  // namespace
-
-std::string deflate(std::string_view data) {
-    thread_local Deflater deflater;
-    return deflater.run(data);
-}
-
-namespace {
-
 /// The data of a stream object brevgen writes itself (see new_stream); owned by the
 /// dictionary through its free_fn, so it lives exactly as long as libharu's object.
 struct OwnStream {
@@ -102,7 +61,7 @@ std::optional<StreamData> own_stream(HPDF_Dict dict) {
 }
 
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress) {
-    if (compress) return new_deflated_stream(pdf, deflate(data));
+    if (compress) return new_deflated_stream(pdf, flate_encode(data));
     HPDF_Dict dict = new_object(pdf);
     dict->attr = new OwnStream{std::string(data), false};
     dict->free_fn = free_own;
@@ -127,7 +86,7 @@ void set_page_content(HPDF_Page page, std::string_view content) {
     // libharu never writes the stream (serialise() does): the flag only says the data is
     // compressed already.
     attr->contents->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    set_stream_data(attr->contents, deflate(content));
+    set_stream_data(attr->contents, flate_encode(content));
 }
 
 namespace {

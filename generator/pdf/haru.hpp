@@ -35,15 +35,13 @@ HPDF_Array new_array(HPDF_Doc pdf);
 /// A new indirect dictionary (its own numbered object).
 HPDF_Dict new_object(HPDF_Doc pdf);
 
-/// Flate-compresses `data` (zlib format, as FlateDecode expects).
-std::string deflate(std::string_view data);
-
 /// A new stream object holding `data`, compressed with FlateDecode when `compress`.
 /// Its bytes live beside libharu's object (see own_stream), not in a libharu stream.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
 
-/// A new FlateDecode stream object from data deflate() already compressed (so data that
-/// recurs, like the ICC profile, is compressed once per Writer, not once per letter).
+/// A new FlateDecode stream object from data flate_encode() (deflate.hpp) already
+/// compressed (so data that recurs, like the ICC profile, is compressed once per Writer,
+/// not once per letter).
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated);
 
 /// A PDF text string: PDFDocEncoding when it can hold the text, else UTF-16BE with a BOM.

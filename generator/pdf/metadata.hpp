@@ -23,7 +23,7 @@ void write_accessibility(HPDF_Doc pdf, const layout::Metadata& meta);
 
 /// An ICC profile for a PDF/A output intent.
 struct OutputProfile {
-    std::string deflated;   ///< the profile's bytes as haru::deflate() made them
+    std::string deflated;   ///< the profile's bytes as flate_encode() made them
     int components = 3;     ///< 1 gray, 3 RGB
     std::string condition;  ///< OutputConditionIdentifier
 };

@@ -13,22 +13,18 @@
 #include "common/io.hpp"
 #include "common/messages.hpp"
 #include "pdf/content.hpp"
+#include "pdf/deflate.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/haru.hpp"
 #include "pdf/image.hpp"
 #include "pdf/metadata.hpp"
+#include "pdf/profile_files.hpp"
 #include "pdf/serialise.hpp"
 #include "pdf/structure.hpp"
 
 namespace brevgen::pdf {
 
 namespace {
-
-/// Output intents, from Debian's icc-profiles-free. Letters draw only in gray, so a letter
-/// without colour images gets the gray profile (420 bytes instead of sRGB's 6 922, ~15 %
-/// of a letter); a letter with a colour image gets sRGB.
-constexpr const char* srgb_profile_path = "/usr/share/color/icc/sRGB.icc";
-constexpr const char* gray_profile_path = "/usr/share/color/icc/Gray.icc";
 
 /// A block of a document's arena: a one-page letter's objects fit in a few.
 constexpr std::size_t arena_block_bytes = 64 * 1024;
@@ -101,9 +97,9 @@ private:
 /// Decoded PNGs are kept per Writer: a municipality's logo is on every letter.
 constexpr std::size_t image_cache_size = 8;
 
-std::string read_file(const char* path) {
+std::string read_file(const std::filesystem::path& path, const char* hint) {
     auto read = io::read_file(path);
-    if (!read) throw PdfError(message::cannot_read(path, read.error) + " (install icc-profiles-free)");
+    if (!read) throw PdfError(message::cannot_read(path.string(), read.error) + hint);
     return std::move(*read.bytes);
 }
 
@@ -120,7 +116,7 @@ struct Writer::Impl {
     const OutputProfile& profile(bool colour) {
         OutputProfile& p = colour ? srgb : gray;
         std::string& raw = colour ? srgb_raw : gray_raw;
-        if (p.deflated.empty()) p.deflated = haru::deflate(raw);
+        if (p.deflated.empty()) p.deflated = flate_encode(raw);
         return p;
     }
     haru::ErrorState errors;
@@ -244,8 +240,10 @@ Writer::Writer(std::shared_ptr<const fonts::FontSet> fonts, Options options) : i
     impl_->fonts = std::move(fonts);
     impl_->options = options;
     if (options.pdfa) {
-        impl_->srgb_raw = read_file(srgb_profile_path);
-        impl_->gray_raw = read_file(gray_profile_path);
+        // Letters draw only in gray, so a letter without colour images gets the gray
+        // profile; a letter with a colour image gets sRGB (profile_files.hpp).
+        impl_->srgb_raw = read_file(srgb_profile_file(), " (install icc/brevgen-srgb.icc into bin/icc or share/brevgen/icc)");
+        impl_->gray_raw = read_file(gray_profile_file(), " (install icc-profiles-free)");
         impl_->srgb = {{}, 3, "sRGB IEC61966-2.1"};
         impl_->gray = {{}, 1, "Gray"};
     }
