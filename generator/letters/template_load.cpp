@@ -275,7 +275,8 @@ std::string TemplateLoader::expand_template(const std::string& name, std::vector
     // tenth of a cold start) only to point at the line of an error.
     mu::mustache parsed(out);
     if (!parsed.is_valid()) check_syntax(*src);
-    set.parsed_[name] = std::make_shared<const TemplateSet::Parsed>(TemplateSet::Parsed{std::move(parsed)});
+    auto program = mustache::compile(out);
+    set.parsed_[name] = std::make_shared<const TemplateSet::Parsed>(TemplateSet::Parsed{std::move(parsed), std::move(program)});
     return out;
 }
 

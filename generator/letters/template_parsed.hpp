@@ -4,12 +4,18 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <optional>
+
+#include "letters/mustache_walk.hpp"
 #include "letters/templates.hpp"
 
 namespace brevgen::letters {
 
 struct TemplateSet::Parsed {
     kainjow::mustache::mustache mustache;
+    /// The same template compiled for the walk over the view's JSON (a tenth of the
+    /// library's instructions per letter); the library renders a template it cannot take.
+    std::optional<mustache::Program> program;
 };
 
 }  // namespace brevgen::letters
