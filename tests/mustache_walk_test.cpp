@@ -84,7 +84,7 @@ TEST_CASE("the merge's walk gives the library's markup: sections, standalone lin
              "{{#s}}S{{.}}S{{/s}}{{#z}}Z{{.}}{{/z}}{{#x}}X{{.}}{{a}}{{/x}}{{#b}}{{c}}{{#d}}{{e}}{{c}}{{/d}}{{/b}}",
              "{{#b.d}}{{e}}{{/b.d}}{{#b}}{{b.c}}{{/b}}{{#list}}{{list.v}}{{/list}}",
              "\r\n{{#t}}\r\n x \r\n{{/t}}\r\n\r{{#f}}\r{{/f}}\rend",
-             "{{! a comment }}\n  {{! standalone comment }}\n{{#t}}  {{! inside }}  {{/t}}\n\t{{#t}}\t\n",
+             "{{! a comment }}\n  {{! standalone comment }}\n{{#t}}  {{! inside }}  {{/t}}\n\t{{#t}}\t\n{{/t}}\n",
              "a{{#t}}\n{{/t}}b\n  {{#t}}x{{/t}}  \n{{#t}}{{/t}}\n{{#f}}{{/f}}  \nlast {{a}}",
              "{{}}{{ }}{{.}}{{#t}}{{.}}{{/t}}",
              "{{#list}}{{#u}}never{{/u}}{{^u}}none{{/u}}{{/list}}",

@@ -1,0 +1,89 @@
+// libFuzzer: the merge's walk over the view (letters/mustache_walk.hpp) against the kainjow
+// mustache library it stands in for. The input is a template; the view is fixed and holds
+// every kind of value. Whenever the library parses the template and the walk takes it, both
+// must give the same markup and miss the same names; a difference aborts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <kainjow/mustache.hpp>
+#include <set>
+#include <string>
+
+#include "letters/mustache_walk.hpp"
+
+namespace mu = kainjow::mustache;
+namespace walk = brevgen::letters::mustache;
+
+namespace {
+
+mu::data to_data(const nlohmann::json& j) {
+    switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+        mu::data d{mu::data::type::object};
+        for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+        return d;
+    }
+    case nlohmann::json::value_t::array: {
+        mu::data d{mu::data::type::list};
+        for (const auto& v : j) d.push_back(to_data(v));
+        return d;
+    }
+    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
+    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
+    case nlohmann::json::value_t::null: return mu::data(false);
+    default: return mu::data(j.dump());
+    }
+}
+
+/// The library's lookups, counted and bounded as the walk's are; missing names recorded.
+class Recording : public mu::context<std::string> {
+public:
+    explicit Recording(const mu::data* d) : mu::context<std::string>(d) {}
+    const mu::data* get(const std::string& name) const override {
+        if (++lookups > walk::max_lookups) throw walk::RenderBound(walk::lookup_bound_message());
+        const mu::data* found = mu::context<std::string>::get(name);
+        if (!found) missing.insert(name);
+        return found;
+    }
+    mutable std::set<std::string> missing;
+    mutable std::size_t lookups = 0;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const auto view = nlohmann::json::parse(R"({
+        "a": "A<&>\"'", "b": {"c": "C", "d": {"e": "E"}, "l": [1, 2]}, "t": true, "f": false, "n": null,
+        "z": 0, "x": 1.5, "empty": [], "obj": {}, "s": "", "list": [{"v": "1", "w": "w"}, {"v": "2"}, {"u": null}],
+        "strings": ["x", "y"], "nested": [[1, 2], [3]], "": "blank"
+    })");
+    static const mu::data library_view = to_data(view);
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    mu::mustache library(text);
+    if (!library.is_valid()) return 0;
+    const auto program = walk::compile(text);
+    if (!program) return 0;
+    Recording ctx(&library_view);
+    std::string expected;
+    bool library_bound = false;
+    try {
+        expected = library.render(ctx);
+    } catch (const walk::RenderBound&) {
+        library_bound = true;
+    }
+    std::set<std::string> missing;
+    std::string got;
+    bool walk_bound = false;
+    try {
+        got = walk::render(*program, view, missing);
+    } catch (const walk::RenderBound&) {
+        walk_bound = true;
+    }
+    if (library_bound || walk_bound) {
+        if (library_bound != walk_bound && expected.size() < walk::max_markup_bytes) std::abort();
+        return 0;
+    }
+    if (!library.is_valid()) return 0;  // failed while rendering (not in the walk's templates)
+    if (got != expected || missing != ctx.missing) std::abort();
+    return 0;
+}
