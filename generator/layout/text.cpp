@@ -43,6 +43,13 @@ double TextEngine::width(std::string_view text, const TextStyle& style) const {
 std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& style, SourcePos pos) {
     std::vector<Piece> out;
     const auto& fonts = *env_.fonts;
+    // Bytes [from, to) of `text` still to be appended to the last piece: appended once per
+    // stretch, not once per character.
+    std::size_t from = 0, to = 0;
+    const auto append_pending = [&] {
+        if (to > from) out.back().text.append(text.substr(from, to - from));
+        from = to = 0;
+    };
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = utf8::decode(text, i);
@@ -65,6 +72,7 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
         }
         const double w = fonts.metrics(*face).advance(cp) * style.size / 1000.0;
         if (out.empty() || out.back().face != *face) {
+            if (!out.empty()) append_pending();
             Piece p;
             p.face = *face;
             p.size = style.size;
@@ -73,12 +81,18 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
             out.push_back(std::move(p));
         }
         if (cp == 0xA0) {
+            append_pending();
             out.back().text += ' ';  // no-break only matters to line breaking; the PDF's text says " "
         } else {
-            out.back().text.append(text.substr(start, i - start));
+            if (to != start) {
+                append_pending();
+                from = start;
+            }
+            to = i;
         }
         out.back().width += w;
     }
+    if (!out.empty()) append_pending();
     return out;
 }
 
