@@ -88,7 +88,7 @@ TEST_CASE("the merge's walk gives the library's markup: sections, standalone lin
              "a{{#t}}\n{{/t}}b\n  {{#t}}x{{/t}}  \n{{#t}}{{/t}}\n{{#f}}{{/f}}  \nlast {{a}}",
              "{{}}{{ }}{{.}}{{#t}}{{.}}{{/t}}",
              "{{#list}}{{#u}}never{{/u}}{{^u}}none{{/u}}{{/list}}",
-             "{{a..b}}{{.a}}{{a.}}{{#list}}{{.v}}{{/list}}",
+             "{{a..b}}{{.a}}{{a.}}{{#list}}{{.v}}{{/list}}{{b.}}{{b..}}{{..}}{{.b.c}}{{b.d.}}{{b.d.e.}}",
              "æøå {{a}} — “quoted” {{#t}}ÆØÅ{{/t}}",
          }) {
         same_as_library(text, view);

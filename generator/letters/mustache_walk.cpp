@@ -45,11 +45,27 @@ Tag classify(bool triple_brace, const std::string& contents, std::string& name) 
     return tag;
 }
 
+/// A dotted name's parts as the library splits it (std::getline on '.'): empty parts kept,
+/// except after a final dot. Without the library's string stream, costly on first use.
+std::vector<std::string> split_name(const std::string& name) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start < name.size();) {
+        const std::size_t dot = name.find('.', start);
+        if (dot == std::string::npos) {
+            parts.push_back(name.substr(start));
+            break;
+        }
+        parts.push_back(name.substr(start, dot - start));
+        start = dot + 1;
+    }
+    return parts;
+}
+
 Node tag_node(Kind kind, std::string name) {
     Node n;
     n.kind = kind;
     n.dotted = name != "." && name.find('.') != std::string::npos;
-    if (n.dotted) n.parts = kainjow::mustache::split(name, '.');
+    if (n.dotted) n.parts = split_name(name);
     n.text = std::move(name);
     return n;
 }
@@ -62,19 +78,25 @@ public:
         Program program;
         open_.push_back(&program.nodes);
         for (std::size_t at = 0; at < in_.size();) {
-            if (in_.compare(at, 2, "{{") == 0) {
+            const char c = in_[at];
+            if (c == '{' && at + 1 < in_.size() && in_[at + 1] == '{') {
                 text_done();
                 if (!tag(at)) return std::nullopt;
-            } else if (in_.compare(at, 2, "\r\n") == 0 || in_[at] == '\n' || in_[at] == '\r') {
+            } else if (c == '\n' || c == '\r') {
                 text_done();
-                const std::size_t size = in_[at] == '\r' && at + 1 < in_.size() && in_[at + 1] == '\n' ? 2 : 1;
+                const std::size_t size = c == '\r' && at + 1 < in_.size() && in_[at + 1] == '\n' ? 2 : 1;
                 Node n;
                 n.kind = Kind::newline;
                 n.text = std::string(in_.substr(at, size));
                 open_.back()->push_back(std::move(n));
                 at += size;
             } else {
-                text_ += in_[at++];  // the library's separate blank components only append too
+                // Up to the next tag or line end; the library's separate blank components
+                // only append to the line too.
+                std::size_t end = at + 1;
+                while (end < in_.size() && in_[end] != '{' && in_[end] != '\n' && in_[end] != '\r') ++end;
+                text_.append(in_.substr(at, end - at));
+                at = end;
             }
         }
         text_done();
