@@ -12,9 +12,10 @@
 namespace brevgen::letters {
 
 struct TemplateSet::Parsed {
-    kainjow::mustache::mustache mustache;
-    /// The same template compiled for the walk over the view's JSON (a tenth of the
-    /// library's instructions per letter); the library renders a template it cannot take.
+    /// The library's parse, only of a template the walk cannot take.
+    std::optional<kainjow::mustache::mustache> mustache;
+    /// The template compiled for the walk over the view's JSON (a tenth of the library's
+    /// instructions per letter).
     std::optional<mustache::Program> program;
 };
 

@@ -126,7 +126,7 @@ struct Merger::Impl {
     std::map<std::string, mu::mustache> parsed;  ///< copied from the set's when first merged
 
     /// A fresh copy of the set's parsed template (also after a render that went wrong).
-    mu::mustache fresh(const std::string& name) const { return templates->parsed_.at(name)->mustache; }
+    mu::mustache fresh(const std::string& name) const { return *templates->parsed_.at(name)->mustache; }
 };
 
 Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_unique<Impl>()) {
