@@ -9,47 +9,11 @@
 #include <set>
 #include <string>
 
+#include "letters/mustache_library.hpp"
 #include "letters/mustache_walk.hpp"
 
 namespace mu = kainjow::mustache;
 namespace walk = brevgen::letters::mustache;
-
-namespace {
-
-mu::data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-        mu::data d{mu::data::type::object};
-        for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::array: {
-        mu::data d{mu::data::type::list};
-        for (const auto& v : j) d.push_back(to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
-    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
-    case nlohmann::json::value_t::null: return mu::data(false);
-    default: return mu::data(j.dump());
-    }
-}
-
-/// The library's lookups, counted and bounded as the walk's are; missing names recorded.
-class Recording : public mu::context<std::string> {
-public:
-    explicit Recording(const mu::data* d) : mu::context<std::string>(d) {}
-    const mu::data* get(const std::string& name) const override {
-        if (++lookups > walk::max_lookups) throw walk::RenderBound(walk::lookup_bound_message());
-        const mu::data* found = mu::context<std::string>::get(name);
-        if (!found) missing.insert(name);
-        return found;
-    }
-    mutable std::set<std::string> missing;
-    mutable std::size_t lookups = 0;
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto view = nlohmann::json::parse(R"({
@@ -57,14 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         "z": 0, "x": 1.5, "empty": [], "obj": {}, "s": "", "list": [{"v": "1", "w": "w"}, {"v": "2"}, {"u": null}],
         "strings": ["x", "y"], "nested": [[1, 2], [3]], "": "blank"
     })");
-    static const mu::data library_view = to_data(view);
+    static const mu::data library_view = walk::to_library_data(view);
     const std::string text(reinterpret_cast<const char*>(data), size);
     mu::mustache library(text);
     const auto program = walk::compile(text);
     // The loader parses with the library only what the walk does not compile.
     if (program && !library.is_valid()) std::abort();
     if (!program || !library.is_valid()) return 0;
-    Recording ctx(&library_view);
+    walk::StrictContext ctx(&library_view);
     std::string expected;
     bool library_bound = false;
     try {

@@ -7,6 +7,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "letters/mustache_library.hpp"
 #include "letters/mustache_walk.hpp"
 #include "letters/templates.hpp"
 
@@ -15,44 +16,13 @@ namespace walk = brevgen::letters::mustache;
 
 namespace {
 
-/// The view as the library's data, as the library path of the merge converts it.
-mu::data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-        mu::data d{mu::data::type::object};
-        for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::array: {
-        mu::data d{mu::data::type::list};
-        for (const auto& v : j) d.push_back(to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
-    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
-    case nlohmann::json::value_t::null: return mu::data(false);
-    default: return mu::data(j.dump());
-    }
-}
-
-/// Remembers the names the view does not have, as the merge's library context does.
-class Recording : public mu::context<std::string> {
-public:
-    explicit Recording(const mu::data* d) : mu::context<std::string>(d) {}
-    const mu::data* get(const std::string& name) const override {
-        const mu::data* found = mu::context<std::string>::get(name);
-        if (!found) missing.insert(name);
-        return found;
-    }
-    mutable std::set<std::string> missing;
-};
-
+/// The walk gives the library's markup and misses the same names, for `text` and `view`.
 void same_as_library(const std::string& text, const nlohmann::json& view) {
     INFO("template: " << text << "\nview: " << view.dump());
     mu::mustache library(text);
     REQUIRE(library.is_valid());
-    const mu::data data = to_data(view);
-    Recording ctx(&data);
+    const mu::data data = walk::to_library_data(view);
+    walk::StrictContext ctx(&data);
     const std::string expected = library.render(ctx);
     const auto program = walk::compile(text);
     REQUIRE(program.has_value());

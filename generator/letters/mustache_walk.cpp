@@ -4,9 +4,31 @@
 
 #include "letters/mustache_walk.hpp"
 
+#include "letters/mustache_library.hpp"
+
 #include <kainjow/mustache.hpp>
 
 namespace brevgen::letters::mustache {
+
+kainjow::mustache::data to_library_data(const nlohmann::json& j) {
+    namespace mu = kainjow::mustache;
+    switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+        mu::data d{mu::data::type::object};
+        for (const auto& [k, v] : j.items()) d.set(k, to_library_data(v));
+        return d;
+    }
+    case nlohmann::json::value_t::array: {
+        mu::data d{mu::data::type::list};
+        for (const auto& v : j) d.push_back(to_library_data(v));
+        return d;
+    }
+    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
+    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
+    case nlohmann::json::value_t::null: return mu::data(false);
+    default: return mu::data(j.dump());
+    }
+}
 
 std::string lookup_bound_message() {
     return "the template looks up more than " + std::to_string(max_lookups) +

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/messages.hpp"
+#include "letters/mustache_library.hpp"
 #include "letters/template_parsed.hpp"
 
 namespace brevgen::letters {
@@ -19,26 +20,6 @@ std::size_t line_of(const std::string& text, std::size_t offset) {
     return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n')) + 1;
 }
 
-mu::data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-        mu::data d{mu::data::type::object};
-        for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::array: {
-        mu::data d{mu::data::type::list};
-        for (const auto& v : j) d.push_back(to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
-    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
-    case nlohmann::json::value_t::null: return mu::data(false);
-    default: return mu::data(j.dump());
-    }
-}
-
-using mustache::max_lookups;
 using mustache::max_markup_bytes;
 using mustache::RenderBound;
 
@@ -50,22 +31,6 @@ struct BoundedMarkup {
         text += piece;
         return *this;
     }
-};
-
-/// A lookup context that remembers names the view does not have, and counts lookups.
-class StrictContext : public mu::context<std::string> {
-public:
-    explicit StrictContext(const mu::data* d) : mu::context<std::string>(d) {}
-    const mu::data* get(const std::string& name) const override {
-        if (++lookups_ > max_lookups) throw RenderBound(mustache::lookup_bound_message());
-        const mu::data* found = mu::context<std::string>::get(name);
-        if (!found) missing.insert(name);
-        return found;
-    }
-    mutable std::set<std::string> missing;
-
-private:
-    mutable std::size_t lookups_ = 0;
 };
 
 }  // namespace
@@ -189,8 +154,8 @@ std::string Merger::merge(const std::string& name, const nlohmann::json& view, D
 std::string Merger::merge_with_library(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
     auto it = impl_->parsed.find(name);
     if (it == impl_->parsed.end()) it = impl_->parsed.emplace(name, impl_->fresh(name)).first;
-    const mu::data data = to_data(view);
-    StrictContext ctx(&data);
+    const mu::data data = mustache::to_library_data(view);
+    mustache::StrictContext ctx(&data);
     BoundedMarkup markup;
     try {
         it->second.render(ctx, markup);
