@@ -34,7 +34,7 @@ LETTER = [
     ("PDF: page content and its Flate", r"brevgen::pdf::paint_page\("),
     ("PDF: structure tree", r"brevgen::pdf::write_structure\("),
     ("PDF: info dictionary and XMP", r"brevgen::pdf::write_metadata\("),
-    ("PDF: serialising objects (libharu)", r"HPDF_SaveToStream"),
+    ("PDF: serialising objects", r"brevgen::pdf::serialise\b"),
     ("PDF: file identifier (MD5)", r"brevgen::pdf::finish_id\("),
     ("  all Flate compression (zlib)", r"brevgen::pdf::haru::deflate\b"),
 ]

@@ -23,6 +23,14 @@ public:
     void box(const layout::Box& box);
     void image(const layout::ImagePlacement& placement);
 
+    /// Ends the open text object: lines, boxes, images and marked-content boundaries
+    /// must stand outside it (a marked-content sequence may not straddle BT/ET).
+    void end_text() {
+        if (!in_text_) return;
+        out_ += "ET\n";
+        in_text_ = false;
+    }
+
     std::string& out() { return out_; }
 
 private:
@@ -40,6 +48,13 @@ private:
         }
         out_ += static_cast<char>(b);
     }
+    /// A coordinate in thousandths of a point, as append_number would round it, so that
+    /// relative moves add up to exactly the absolute positions.
+    static long long milli(double v) { return std::llround(v * 1000.0); }
+    void op_milli(long long v) {
+        append_number(out_, static_cast<double>(v) / 1000.0);
+        out_ += ' ';
+    }
     void fill_gray(double gray);
     void stroke_gray(double gray);
     void line_width(double width);
@@ -52,6 +67,10 @@ private:
     double fill_ = 0, stroke_ = 0, width_ = 1;  // the PDF initial graphics state
     int font_ = -1;
     double size_ = -1;
+    // Consecutive runs share one text object and move by Td from the previous line's
+    // start (the text line matrix): far fewer bytes than BT, Tm and ET per line.
+    bool in_text_ = false;
+    long long line_x_ = 0, line_y_ = 0;
 };
 
 double clamp_gray(double g) { return std::clamp(g, 0.0, 1.0); }
@@ -84,7 +103,11 @@ void Painter::text(const layout::TextRun& run) {
     if (face >= fonts::face_count || resources_.faces[face] == nullptr)
         throw PdfError("text run uses a face the document did not prepare");
     fill_gray(run.gray);
-    out_ += "BT\n";
+    if (!in_text_) {
+        out_ += "BT\n";
+        in_text_ = true;
+        line_x_ = line_y_ = 0;
+    }
     if (static_cast<int>(face) != font_ || run.size != size_) {
         out_ += '/';
         out_ += HPDF_Page_GetLocalFontName(page_, resources_.faces[face]->font);
@@ -94,10 +117,12 @@ void Painter::text(const layout::TextRun& run) {
         font_ = static_cast<int>(face);
         size_ = run.size;
     }
-    out_ += "1 0 0 1 ";
-    op(run.pos.x);
-    op(y(run.pos.y));
-    out_ += "Tm\n";
+    const long long x = milli(run.pos.x), yy = milli(y(run.pos.y));
+    op_milli(x - line_x_);
+    op_milli(yy - line_y_);
+    out_ += "Td\n";
+    line_x_ = x;
+    line_y_ = yy;
     // Tw does not apply to two-byte codes, so justified text spaces its words through TJ.
     const bool spaced = run.word_spacing != 0 && run.size > 0;
     out_ += spaced ? "[(" : "(";
@@ -112,10 +137,11 @@ void Painter::text(const layout::TextRun& run) {
             out_ += '(';
         }
     });
-    out_ += spaced ? ")] TJ\nET\n" : ") Tj\nET\n";
+    out_ += spaced ? ")] TJ\n" : ") Tj\n";
 }
 
 void Painter::line(const layout::Line& line) {
+    end_text();
     stroke_gray(line.gray);
     line_width(line.width);
     op(line.from.x);
@@ -129,6 +155,7 @@ void Painter::line(const layout::Line& line) {
 void Painter::box(const layout::Box& box) {
     const bool fill = box.fill_gray >= 0, stroke = box.stroke_gray >= 0;
     if (!fill && !stroke) return;
+    end_text();
     if (fill) fill_gray(box.fill_gray);
     if (stroke) {
         stroke_gray(box.stroke_gray);
@@ -144,6 +171,7 @@ void Painter::box(const layout::Box& box) {
 void Painter::image(const layout::ImagePlacement& placement) {
     if (placement.image >= resources_.images.size()) throw PdfError("image placement refers to a missing image");
     const auto& r = placement.rect;
+    end_text();
     out_ += "q ";
     op(r.w);
     out_ += "0 0 ";
@@ -195,6 +223,10 @@ PaintedPage paint_page(HPDF_Doc pdf, const layout::Document& doc, const layout::
     PaintedPage result;
     result.page = HPDF_AddPage(pdf);
     if (result.page == nullptr) throw PdfError("cannot add a page");
+    // libharu lists every procedure set "for compatibility"; PDF 1.4 readers ignore /ProcSet
+    // (ISO 32000-1 14.2: obsolete) and PDF/A-1 does not ask for it: 40 bytes a page.
+    if (auto* res = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(result.page, "Resources", HPDF_OCLASS_DICT)))
+        HPDF_Dict_RemoveElement(res, "ProcSet");
     HPDF_Page_SetWidth(result.page, static_cast<HPDF_REAL>(lp.width));
     HPDF_Page_SetHeight(result.page, static_cast<HPDF_REAL>(lp.height));
 
@@ -207,6 +239,7 @@ PaintedPage paint_page(HPDF_Doc pdf, const layout::Document& doc, const layout::
         if (item.elem != layout::artifact && (item.elem < 0 || static_cast<std::size_t>(item.elem) >= doc.elements.size()))
             throw PdfError("page item refers to a missing structure element");
         if (tagged && (!open || item.elem != current)) {
+            painter.end_text();
             if (open) out += "EMC\n";
             if (item.elem == layout::artifact) {
                 out += "/Artifact BMC\n";
@@ -227,6 +260,7 @@ PaintedPage paint_page(HPDF_Doc pdf, const layout::Document& doc, const layout::
             else painter.image(shape);
         }, item.shape);
     }
+    painter.end_text();
     if (open) out += "EMC\n";
     haru::set_page_content(result.page, out);
     if (tagged) HPDF_Dict_AddName(result.page, "Tabs", "S");

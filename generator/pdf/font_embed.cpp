@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "fonts/truetype_subset.hpp"
 
@@ -132,9 +134,40 @@ HPDF_Dict descriptor(HPDF_Doc pdf, const fonts::FontMetrics& metrics, const std:
     return d;
 }
 
+/// /DW, the width most glyphs share (a Latin text font: the digits and half the lower
+/// case), and /W with the others, CID 1 first: runs of consecutive CIDs as `c [w …]`; a
+/// single default width inside a run stays in it (splitting the run would cost more).
+void add_widths(HPDF_Doc pdf, HPDF_Dict cid, const std::vector<HPDF_INT32>& widths) {
+    std::map<HPDF_INT32, std::size_t> counts;
+    for (HPDF_INT32 w : widths) ++counts[w];
+    const HPDF_INT32 dw = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                              return a.second < b.second;
+                          })->first;
+    if (dw != 1000) HPDF_Dict_AddNumber(cid, "DW", dw);  // 1000 is the default
+    HPDF_Array w = haru::new_array(pdf);
+    HPDF_Dict_Add(cid, "W", w);
+    const std::size_t n = widths.size();
+    for (std::size_t i = 0; i < n;) {
+        if (widths[i] == dw) {
+            ++i;
+            continue;
+        }
+        HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(i + 1));
+        HPDF_Array run = haru::new_array(pdf);
+        HPDF_Array_Add(w, run);
+        for (; i < n; ++i) {
+            const bool single_gap = widths[i] == dw && i + 1 < n && widths[i + 1] != dw;
+            if (widths[i] == dw && !single_gap) break;
+            HPDF_Array_AddNumber(run, widths[i]);
+        }
+    }
+}
+
 HPDF_Dict cid_font(HPDF_Doc pdf, const fonts::FontMetrics& metrics, const EmbeddedFace& face,
                    const std::string& name, HPDF_Dict font_descriptor) {
-    HPDF_Dict cid = haru::new_object(pdf);
+    // Direct, inside DescendantFonts: ISO 32000-1 asks an indirect reference only for the
+    // FontDescriptor (an object of its own costs ~35 bytes with its xref entry).
+    HPDF_Dict cid = haru::new_dict(pdf);
     HPDF_Dict_AddName(cid, "Type", "Font");
     HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
@@ -145,14 +178,11 @@ HPDF_Dict cid_font(HPDF_Doc pdf, const fonts::FontMetrics& metrics, const Embedd
     HPDF_Dict_AddNumber(info, "Supplement", 0);
     HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor);
     HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
-    HPDF_Array w = haru::new_array(pdf);
-    HPDF_Dict_Add(cid, "W", w);
-    HPDF_Array_AddNumber(w, 1);
-    HPDF_Array widths = haru::new_array(pdf);
-    HPDF_Array_Add(w, widths);
     // Whole thousandths: the error (< 0.0005 em a glyph) is invisible, the file shorter.
-    for (char32_t cp : face.code_points)
-        HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(std::lround(metrics.advance(cp))));
+    std::vector<HPDF_INT32> widths;
+    widths.reserve(face.code_points.size());
+    for (char32_t cp : face.code_points) widths.push_back(static_cast<HPDF_INT32>(std::lround(metrics.advance(cp))));
+    add_widths(pdf, cid, widths);
     return cid;
 }
 

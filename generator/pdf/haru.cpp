@@ -81,64 +81,37 @@ std::string deflate(std::string_view data) {
 
 namespace {
 
-/// libharu drops a /Filter key from streams it does not compress itself, so the filter
-/// of a stream compressed beforehand is written by this hook instead.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-}  // namespace
-
-namespace {
-
 /// The data of a stream object brevgen writes itself (see new_stream); owned by the
 /// dictionary through its free_fn, so it lives exactly as long as libharu's object.
 struct OwnStream {
-    HPDF_Doc pdf = nullptr;
     std::string data;
     bool deflated = false;
 };
-
-OwnStream& own(HPDF_Dict dict) { return *static_cast<OwnStream*>(dict->attr); }
 
 void free_own(HPDF_Dict dict) {
     delete static_cast<OwnStream*>(dict->attr);
     dict->attr = nullptr;
 }
 
-HPDF_STATUS write_own_keys(HPDF_Dict dict, HPDF_Stream out) {
-    const OwnStream& s = own(dict);
-    std::string keys = "/Length " + std::to_string(s.data.size()) + "\012";
-    if (s.deflated) keys += "/Filter /FlateDecode\012";
-    return HPDF_Stream_WriteStr(out, keys.c_str());
-}
-
-/// Runs after libharu wrote the dictionary's ">>"; SaveToStream writes into pdf->stream.
-HPDF_STATUS write_own_data(HPDF_Dict dict) {
-    const OwnStream& s = own(dict);
-    HPDF_Stream out = s.pdf->stream;
-    HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
-    if (status == HPDF_OK && !s.data.empty())
-        status = HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(s.data.data()),
-                                   static_cast<HPDF_UINT>(s.data.size()));
-    return status == HPDF_OK ? HPDF_Stream_WriteStr(out, "\012endstream") : status;
-}
-
 }  // namespace
+
+std::optional<StreamData> own_stream(HPDF_Dict dict) {
+    if (dict->free_fn != free_own || dict->attr == nullptr) return std::nullopt;
+    const auto* s = static_cast<const OwnStream*>(dict->attr);
+    return StreamData{s->data, s->deflated};
+}
 
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress) {
     if (compress) return new_deflated_stream(pdf, deflate(data));
     HPDF_Dict dict = new_object(pdf);
-    dict->attr = new OwnStream{pdf, std::string(data), false};
+    dict->attr = new OwnStream{std::string(data), false};
     dict->free_fn = free_own;
-    dict->write_fn = write_own_keys;
-    dict->after_write_fn = write_own_data;
     return dict;
 }
 
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view deflated) {
     HPDF_Dict dict = new_stream(pdf, deflated, false);
-    own(dict).deflated = true;
+    static_cast<OwnStream*>(dict->attr)->deflated = true;
     return dict;
 }
 
@@ -151,21 +124,10 @@ void set_stream_data(HPDF_Dict stream, std::string_view data) {
 
 void set_page_content(HPDF_Page page, std::string_view content) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter;
+    // libharu never writes the stream (serialise() does): the flag only says the data is
+    // compressed already.
+    attr->contents->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     set_stream_data(attr->contents, deflate(content));
-}
-
-std::string stream_bytes(HPDF_Stream stream) {
-    std::string out;
-    out.reserve(stream->size);
-    for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(stream); i < n; ++i) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &len);
-        if (chunk != nullptr) out.append(reinterpret_cast<const char*>(chunk), len);
-    }
-    if (out.size() != stream->size) throw PdfError("libharu's output stream is inconsistent");
-    return out;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,8 +39,7 @@ HPDF_Dict new_object(HPDF_Doc pdf);
 std::string deflate(std::string_view data);
 
 /// A new stream object holding `data`, compressed with FlateDecode when `compress`.
-/// brevgen writes these streams itself, with a direct /Length: libharu gives every
-/// stream's length an object of its own, ~40 bytes each.
+/// Its bytes live beside libharu's object (see own_stream), not in a libharu stream.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view data, bool compress);
 
 /// A new FlateDecode stream object from data deflate() already compressed (so data that
@@ -52,15 +52,22 @@ void* text_string(HPDF_Doc pdf, std::string_view utf8);
 /// Adds a text string entry.
 void add_text(HPDF_Doc pdf, HPDF_Dict dict, const char* key, std::string_view utf8);
 
+/// The bytes of a stream object new_stream made.
+struct StreamData {
+    std::string_view bytes;
+    bool deflated = false;  ///< FlateDecode-compressed
+};
+
+/// The data of a stream new_stream or new_deflated_stream made; nullopt for any other
+/// dictionary.
+std::optional<StreamData> own_stream(HPDF_Dict dict);
+
 /// Replaces the bytes of a libharu stream object.
 void set_stream_data(HPDF_Dict stream, std::string_view data);
 
 /// Sets a page's content stream to `content`, compressed here rather than by libharu,
 /// which sets up a new zlib state for every page.
 void set_page_content(HPDF_Page page, std::string_view content);
-
-/// The bytes of a libharu memory stream.
-std::string stream_bytes(HPDF_Stream stream);
 
 /// Formats a number compactly and deterministically (at most 3 decimals, no "-0").
 void append_number(std::string& out, double v);

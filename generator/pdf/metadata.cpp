@@ -74,58 +74,67 @@ std::string xml_escape(std::string_view s) {
 }
 
 /// Declares the pdfuaid schema: PDF/A-1 accepts XMP properties outside its own list only
-/// when the file describes them.
+/// when the file describes them. The property's fields are attributes of a description
+/// (RDF's abbreviated form); XMPBox (PDFBox Preflight) reads the schema's own fields only
+/// as elements.
 constexpr const char* pdfua_extension_schema =
     "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
     "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
     "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
     "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
-    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
-    "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
-    "<pdfaProperty:category>internal</pdfaProperty:category>"
-    "<pdfaProperty:description>ISO 14289 part</pdfaProperty:description>"
-    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+    "<pdfaSchema:property><rdf:Seq><rdf:li><rdf:Description pdfaProperty:name=\"part\" pdfaProperty:valueType=\"Integer\""
+    " pdfaProperty:category=\"internal\" pdfaProperty:description=\"ISO 14289 part\"/></rdf:li>"
+    "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>";
 
 /// `<tag><rdf:Alt><rdf:li xml:lang="x-default">text</rdf:li>…</rdf:Alt></tag>`
 std::string lang_alt(const char* tag, const std::string& text, const std::string& lang) {
     std::string x = std::string("<") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(text) + "</rdf:li>";
     if (!lang.empty()) x += "<rdf:li xml:lang=\"" + xml_escape(lang) + "\">" + xml_escape(text) + "</rdf:li>";
-    return x + "</rdf:Alt></" + tag + ">\n";
+    return x + "</rdf:Alt></" + tag + ">";
+}
+
+/// ` name="value"`: a simple property in RDF's abbreviated form, an attribute of its
+/// rdf:Description (half the bytes of an element of its own).
+std::string attribute(const char* name, const std::string& value) {
+    return std::string(" ") + name + "=\"" + xml_escape(value) + "\"";
 }
 
 /// One rdf:Description holding every property: the same information as the info
 /// dictionary (PDF/A requires them to agree) plus the PDF/A and PDF/UA identification.
+/// Simple properties are attributes; titles, author and subject are language alternatives
+/// and sequences, which need elements. No whitespace between elements and no padding:
+/// nothing edits these files in place.
 std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterDate>& date,
                        const std::string& creator, bool tagged, bool pdfa) {
-    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">";
     // XMPBox (PDFBox Preflight) only finds extension schemas in a description of their own.
     if (tagged && pdfa)
         x += std::string("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
                          " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
-                         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n") +
-             pdfua_extension_schema + "</rdf:Description>\n";
+                         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">") +
+             pdfua_extension_schema + "</rdf:Description>";
     x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
          " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"";
     if (pdfa) x += " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"";
     if (tagged) x += " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
-    x += ">\n";
+    x += attribute("pdf:Producer", producer());
+    if (!meta.keywords.empty()) x += attribute("pdf:Keywords", meta.keywords);
+    x += attribute("xmp:CreatorTool", creator);
+    if (date) x += attribute("xmp:CreateDate", xmp_date(*date)) + attribute("xmp:ModifyDate", xmp_date(*date));
+    if (pdfa) x += " pdfaid:part=\"1\" pdfaid:conformance=\"A\"";
+    if (tagged) x += " pdfuaid:part=\"1\"";
+    x += ">";
     if (!meta.title.empty()) x += lang_alt("dc:title", meta.title, meta.lang);
-    if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>";
     if (!meta.subject.empty()) x += lang_alt("dc:description", meta.subject, {});
-    x += "<pdf:Producer>" + xml_escape(producer()) + "</pdf:Producer>\n";
-    if (!meta.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(meta.keywords) + "</pdf:Keywords>\n";
-    x += "<xmp:CreatorTool>" + xml_escape(creator) + "</xmp:CreatorTool>\n";
-    if (date) x += "<xmp:CreateDate>" + xmp_date(*date) + "</xmp:CreateDate><xmp:ModifyDate>" + xmp_date(*date) + "</xmp:ModifyDate>\n";
-    if (pdfa) x += "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>\n";
-    if (tagged) x += "<pdfuaid:part>1</pdfuaid:part>\n";
-    x += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    x += "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
     return x;
 }
 
 }  // namespace
 
-std::string producer() { return std::string("brevgen " BREVGEN_VERSION " (libharu ") + HPDF_GetVersion() + ")"; }
+std::string producer() { return "brevgen " BREVGEN_VERSION; }
 
 void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, bool pdfa) {
     std::optional<LetterDate> date;
@@ -176,22 +185,14 @@ void write_output_intent(HPDF_Doc pdf, const OutputProfile& profile) {
     HPDF_Dict_Add(intent, "DestOutputProfile", stream);
 }
 
-void reserve_id(HPDF_Doc pdf) {
-    HPDF_Array id = haru::new_array(pdf);
-    HPDF_Dict_Add(pdf->trailer, "ID", id);
-    HPDF_BYTE zeros[16] = {};
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
-    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zeros, sizeof zeros));
-}
-
 void finish_id(std::string& bytes) {
     const std::string placeholder(32, '0');
-    const std::size_t at = bytes.rfind("/ID ");
+    const std::size_t at = bytes.rfind("/ID[");
     const std::size_t first = at == std::string::npos ? at : bytes.find('<', at);
     const std::size_t second = first == std::string::npos ? first : bytes.find('<', first + 1);
     if (second == std::string::npos || bytes.compare(first + 1, 32, placeholder) != 0 ||
         bytes.compare(second + 1, 32, placeholder) != 0)
-        throw PdfError("cannot find the file identifier placeholder in libharu's output");
+        throw PdfError("cannot find the file identifier placeholder");
     const auto digest = md5(bytes);
     static constexpr char hex[] = "0123456789ABCDEF";
     for (std::size_t i = 0; i < 16; ++i) {

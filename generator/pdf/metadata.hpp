@@ -31,9 +31,6 @@ struct OutputProfile {
 /// The output intent PDF/A asks for.
 void write_output_intent(HPDF_Doc pdf, const OutputProfile& profile);
 
-/// Puts a placeholder /ID in the trailer; finish_id() replaces it once the bytes exist.
-void reserve_id(HPDF_Doc pdf);
-
 /// Replaces the placeholder /ID in a saved file with an MD5 of the file's bytes, so the
 /// identifier is the same whenever the content is and needs no clock or random number.
 void finish_id(std::string& pdf_bytes);

@@ -158,7 +158,9 @@ void write_kids(HPDF_Doc pdf, const std::vector<Node>& nodes, const std::vector<
 /// link annotation's /StructParent to its Link element.
 HPDF_Dict parent_tree(HPDF_Doc pdf, const std::vector<Node>& nodes, const std::vector<PaintedPage>& pages,
                       HPDF_INT32& next_key) {
-    HPDF_Dict tree = haru::new_object(pdf);
+    // Direct in the StructTreeRoot: ISO 32000-1 (table 322) does not ask for an indirect
+    // reference, and each page's value stays a direct array of element references.
+    HPDF_Dict tree = haru::new_dict(pdf);
     HPDF_Array nums = haru::new_array(pdf);
     HPDF_Dict_Add(tree, "Nums", nums);
     next_key = static_cast<HPDF_INT32>(pages.size());

@@ -1,6 +1,6 @@
 // The PDF stage's entry point. A Writer keeps one libharu document, the output intent
 // profiles and decoded images for every letter it writes; libharu serves as the object
-// and cross-reference writer, while fonts, streams, tagging and metadata are built here
+// model, while fonts, streams, tagging, metadata and the file's bytes are made here
 // (see README.md for why).
 #include "pdf/writer.hpp"
 
@@ -17,6 +17,7 @@
 #include "pdf/haru.hpp"
 #include "pdf/image.hpp"
 #include "pdf/metadata.hpp"
+#include "pdf/serialise.hpp"
 #include "pdf/structure.hpp"
 
 namespace brevgen::pdf {
@@ -229,11 +230,10 @@ std::string Writer::Impl::write(const layout::Document& doc) {
     }
     write_metadata(pdf, doc.meta, options.tagged, options.pdfa);
     if (options.pdfa) write_output_intent(pdf, profile(colour));
-    reserve_id(pdf);
     haru::check(errors, true, "building the document structure");
 
-    haru::check(errors, HPDF_SaveToStream(pdf) == HPDF_OK, "saving the document");
-    std::string bytes = haru::stream_bytes(pdf->stream);
+    std::string bytes = serialise(pdf);
+    haru::check(errors, true, "writing the document");
     close();
     finish_id(bytes);
     return bytes;
