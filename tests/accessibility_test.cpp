@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_support.hpp"
 
 using namespace brevgen::test;
@@ -61,5 +63,43 @@ TEST_CASE("PDFBox Preflight finds every example letter valid PDF/A-1", "[accessi
         INFO(file << "\n" << out);
         CHECK(code == 0);
         CHECK(out.find("is a valid PDF/A-1b file") != std::string::npos);
+    }
+}
+
+TEST_CASE("a block of lines is one P: the sender's details, the recipient's address, the signature", "[accessibility][lines]") {
+    const auto pdf = render_case("examples/indkaldelse-arbejdsgiver.json");
+    // Structure elements are the dictionaries with a role (/S) and a parent (/P).
+    const auto objects = nlohmann::json::parse(run("qpdf --json=1 --json-key=objects " + quote(pdf))).at("objects");
+    std::size_t elements = 0, paragraphs = 0;
+    for (const auto& [key, value] : objects.items()) {
+        if (!value.is_object() || !value.contains("/S") || !value.contains("/P")) continue;
+        ++elements;
+        if (value.at("/S") == "/P") ++paragraphs;
+    }
+    // One P per line made it 68 elements, 20 of them P: 6 letterhead lines, 4 address
+    // lines and 4 signature lines are now 3 P.
+    CHECK(elements == 57);
+    CHECK(paragraphs == 9);
+
+    // PDF.js's view of the tree: each element on a line of its own, its lines' text joined
+    // by the space each line ends with.
+    int code = 0;
+    const std::string json = run("node tests/js/pdf-text.mjs " + quote(pdf) + " 2>&1", &code);
+    if (code != 0) FAIL("PDF.js failed (tests/js needs npm ci --prefix tests/js):\n" << json.substr(0, 2000));
+    const std::string tree = "\n" + nlohmann::json::parse(json).at(pdf.string()).at("tree").get<std::string>();
+    for (const char* block : {"Jobcenter Favrskov Sygedagpenge og fastholdelse Skovvej 20, 8382 Hinnerup Tlf. 89 64 10 10 "
+                              "jobcenter@favrskov.dk favrskov.dk/jobcenter",
+                              "Afsender: Jobcenter Favrskov · Skovvej 20 · 8382 Hinnerup",
+                              "Hinnerup Træ & Byg ApS Att.: Lone Højgaard Industrivej 4 8382 Hinnerup",
+                              "Med venlig hilsen Anne-Mette Kjærgaard Fastholdelseskonsulent Jobcenter Favrskov"}) {
+        INFO(block << "\nin\n" << tree);
+        CHECK(tree.find("\n" + std::string(block) + "\n") != std::string::npos);
+    }
+    // Each line still stands on its own line of the page, where it stood.
+    const std::string text = run("pdftotext " + quote(pdf) + " -");
+    for (const char* line : {"\nHinnerup Træ & Byg ApS\nAtt.: Lone Højgaard\nIndustrivej 4\n8382 Hinnerup\n",
+                             "\nMed venlig hilsen\n\nAnne-Mette Kjærgaard\nFastholdelseskonsulent\nJobcenter Favrskov\n"}) {
+        INFO(line << "\nin\n" << text);
+        CHECK(text.find(line) != std::string::npos);
     }
 }

@@ -211,7 +211,8 @@ TEST_CASE("the recipient sits in the window of a DIN 5008 form B envelope") {
     const auto& page = result.document.pages.at(0);
     bool found = false;
     for (const auto& r : runs(page)) {
-        if (r.text != "Søren Østergård") continue;
+        // A line of the address ends with a space in its text (not its ink), as a wrapped line does.
+        if (r.text != "Søren Østergård" && r.text != "Søren Østergård ") continue;
         found = true;
         // Window: 20–105 mm from the left, 45–90 mm from the top.
         CHECK(r.pos.x >= mm(20));

@@ -1,5 +1,7 @@
 #include "common/diagnostic.hpp"
 
+#include <cstring>
+
 namespace brevgen {
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -74,14 +76,18 @@ SourcePos PositionTracker::at(std::size_t offset) {
         offset_ = 0;
         pos_ = {1, 1};
     }
+    // Line ends found with memchr; columns counted after the last of them only.
+    const char* text = text_.data();
+    while (offset_ < offset) {
+        const void* nl = std::memchr(text + offset_, '\n', offset - offset_);
+        if (nl == nullptr) break;
+        ++pos_.line;
+        pos_.column = 1;
+        offset_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text) + 1;
+    }
     for (; offset_ < offset; ++offset_) {
-        const auto c = static_cast<unsigned char>(text_[offset_]);
-        if (c == '\n') {
-            ++pos_.line;
-            pos_.column = 1;
-        } else if ((c & 0xC0) != 0x80) {  // same rule as position_of_offset: characters
-            ++pos_.column;
-        }
+        // Same rule as position_of_offset: characters, not continuation bytes.
+        if ((static_cast<unsigned char>(text[offset_]) & 0xC0) != 0x80) ++pos_.column;
     }
     return pos_;
 }

@@ -12,7 +12,7 @@ int sequence_length(unsigned char lead) {
 }
 }  // namespace
 
-char32_t decode(std::string_view s, std::size_t& i) {
+char32_t decode_sequence(std::string_view s, std::size_t& i) {
     const auto lead = static_cast<unsigned char>(s[i]);
     const int n = sequence_length(lead);
     if (n == 0 || i + static_cast<std::size_t>(n) > s.size()) {

@@ -8,9 +8,20 @@
 
 namespace brevgen::utf8 {
 
+/// decode() past an ASCII byte: a sequence of two to four bytes, or malformed input.
+char32_t decode_sequence(std::string_view s, std::size_t& i);
+
 /// Decodes one code point at `i` and advances `i`; returns U+FFFD and advances one byte
-/// on malformed input (callers validate first where that matters).
-char32_t decode(std::string_view s, std::size_t& i);
+/// on malformed input (callers validate first where that matters). Inline for ASCII,
+/// which is most of a letter's text and every one of layout's per-character loops.
+inline char32_t decode(std::string_view s, std::size_t& i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    }
+    return decode_sequence(s, i);
+}
 
 /// Appends the UTF-8 encoding of `cp`.
 void append(std::string& out, char32_t cp);

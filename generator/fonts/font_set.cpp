@@ -254,20 +254,9 @@ std::uint16_t FontMetrics::glyph_id(char32_t cp) const {
     return it != glyphs_.end() && it->first == cp ? it->second : 0;
 }
 
-std::uint16_t FontMetrics::stored(char32_t cp) const {
-    if (cp < 0x10000) {
-        const std::uint16_t page = bmp_page_[cp >> 8];
-        return page == 0 ? 0 : bmp_advance_[(page - 1u) * 256u + (cp & 0xFF)];
-    }
+std::uint16_t FontMetrics::stored_astral(char32_t cp) const {
     const auto it = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint16_t>{cp, 0});
     return it != astral_.end() && it->first == cp ? it->second : 0;
-}
-
-bool FontMetrics::has_glyph(char32_t cp) const { return stored(cp) != 0; }
-
-double FontMetrics::advance(char32_t cp) const {
-    const std::uint16_t s = stored(cp);
-    return s == 0 ? 0.0 : (s - 1) * scale_;
 }
 
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
@@ -292,8 +281,7 @@ void FontSet::load_face(Face face) const {
     });
 }
 
-std::optional<Face> FontSet::face_for(Face wanted, char32_t cp) const {
-    if (metrics(wanted).has_glyph(cp)) return wanted;
+std::optional<Face> FontSet::other_face_for(Face wanted, char32_t cp) const {
     if (metrics(Face::fallback).has_glyph(cp)) return Face::fallback;
     // Invisible format characters need no glyph: the PDF stage leaves them out.
     if (is_default_ignorable(cp)) return wanted;

@@ -47,9 +47,12 @@ public:
     /// Reads cmap, hmtx, hhea, head and OS/2 from a .ttf file; throws FontError.
     static FontMetrics load(const std::filesystem::path& file);
 
-    bool has_glyph(char32_t cp) const;
+    bool has_glyph(char32_t cp) const { return stored(cp) != 0; }
     /// Advance width of `cp` (0 when the font has no glyph for it).
-    double advance(char32_t cp) const;
+    double advance(char32_t cp) const {
+        const std::uint16_t s = stored(cp);
+        return s == 0 ? 0.0 : (s - 1) * scale_;
+    }
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }  ///< negative, below the baseline
     double cap_height() const { return cap_height_; }
@@ -64,7 +67,16 @@ public:
     const FontFacts& facts() const { return facts_; }
 
 private:
-    std::uint16_t stored(char32_t cp) const;
+    /// The advance of `cp` in font units plus one, 0 for no glyph. Inline: layout asks for
+    /// every character of a letter several times.
+    std::uint16_t stored(char32_t cp) const {
+        if (cp < 0x10000) {
+            const std::uint16_t page = bmp_page_[cp >> 8];
+            return page == 0 ? 0 : bmp_advance_[(page - 1u) * 256u + (cp & 0xFF)];
+        }
+        return stored_astral(cp);
+    }
+    std::uint16_t stored_astral(char32_t cp) const;
 
     std::filesystem::path file_;
     /// Code points < 0x10000 in pages of 256: bmp_page_[cp >> 8] is 0 for a page the font
@@ -100,9 +112,14 @@ public:
 
     /// The face that draws `cp` in the wanted style: the styled face when it has the glyph,
     /// else the fallback; nullopt when no face has it (the caller reports the character).
-    std::optional<Face> face_for(Face wanted, char32_t cp) const;
+    std::optional<Face> face_for(Face wanted, char32_t cp) const {
+        if (metrics(wanted).has_glyph(cp)) return wanted;
+        return other_face_for(wanted, cp);
+    }
 
 private:
+    /// face_for() when the wanted face has no glyph for `cp`.
+    std::optional<Face> other_face_for(Face wanted, char32_t cp) const;
     void load_face(Face face) const;
 
     std::filesystem::path dir_;

@@ -34,6 +34,15 @@ void BlockLayout::emit_line(const LineBox& line, double x, double baseline, doub
     }
 }
 
+void BlockLayout::end_line_with_space(std::vector<Item>& items) {
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+        auto* run = std::get_if<TextRun>(&it->shape);
+        if (run == nullptr || it->elem == artifact) continue;
+        if (!run->text.empty() && run->text.back() != ' ') run->text += ' ';
+        return;
+    }
+}
+
 void BlockLayout::push(Fragment f) {
     f.space_before += pending_space_;
     f.break_before = f.break_before || pending_break_;
@@ -132,13 +141,16 @@ void BlockLayout::signature(const markup::Block& b, ElemId parent) {
     const ElemId div = element(Role::Div, parent);
     const TextStyle s{fonts::Face::regular, style::body_size, 0};
     const std::size_t first = out_.size();
+    // The lines are one unit (greeting, name, title, sender): one P, each line on its own.
+    const ElemId p = element(Role::P, div);
     double gap = style::paragraph_gap + 4;
     for (const auto& line : b.items) {
         if (line.empty()) {  // room for a handwritten signature
             gap += mm(12);
             continue;
         }
-        text_lines(line, s, style::body_leading, style::left, style::measure, element(Role::P, div), gap, true);
+        if (out_.size() > first) end_line_with_space(out_.back().items);
+        text_lines(line, s, style::body_leading, style::left, style::measure, p, gap, true);
         gap = 0;
     }
     for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;

@@ -35,6 +35,10 @@ public:
     /// The same for a line without links.
     void emit_line(const LineBox& line, double x, double baseline, double leading, ElemId elem,
                    std::vector<Item>& items) const;
+    /// Ends the last line in `items` with a space in its text (not its width), as a wrapped
+    /// paragraph's line ends: a block of lines that is one element (an address, a signature)
+    /// then reads "ApS Att.:", never "ApSAtt.:", where the tree's text is joined directly.
+    static void end_line_with_space(std::vector<Item>& items);
 
 private:
     TextEngine& text_;

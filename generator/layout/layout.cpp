@@ -58,12 +58,15 @@ private:
         const ElemId div = blocks_.element(Role::Div, 0);
         const auto& logo = letter_.logo;
         if (!logo.src.empty()) logo_figure(div);
+        // The sender's name and details are one unit: one P, each line on its own.
+        const ElemId p = letter_.letterhead.empty() ? artifact : blocks_.element(Role::P, div);
         double baseline = mm(17);
         for (std::size_t i = 0; i < letter_.letterhead.size(); ++i) {
             const bool name = i == 0;
             const TextStyle st{name ? fonts::Face::bold : fonts::Face::regular, name ? 13.0 : 8.5,
                                name ? 0 : style::quiet_gray};
-            right_aligned(letter_.letterhead[i], st, baseline, blocks_.element(Role::P, div));
+            if (i > 0) BlockLayout::end_line_with_space(items_);
+            right_aligned(letter_.letterhead[i], st, baseline, p);
             baseline += name ? 14 : 11;
         }
     }
@@ -91,15 +94,16 @@ private:
         bottom_ = std::max(bottom_, block.bottom);
         if (block.rows.empty()) return;
         const ElemId div = blocks_.element(Role::Div, 0);
-        // One P per line: read aloud, "ApS" and "Att.:" must not run together.
+        // The return address is one P, the recipient's lines another: each line on its own,
+        // ending in a space, so read aloud "ApS" and "Att.:" never run together.
         ElemId p = artifact;
-        std::size_t source = 0;
         bool return_line = false;
         for (const auto& row : block.rows) {
-            if (p == artifact || row.return_line != return_line || row.source != source) {
+            if (p == artifact || row.return_line != return_line) {
                 p = blocks_.element(Role::P, div);
                 return_line = row.return_line;
-                source = row.source;
+            } else {
+                BlockLayout::end_line_with_space(items_);
             }
             blocks_.emit_line(row.box, row.x, row.baseline, 0, p, items_);
         }

@@ -30,10 +30,16 @@ fonts::Face styled_face(bool bold, bool italic) {
 }
 
 double TextEngine::width(std::string_view text, const TextStyle& style) const {
+    if (text.empty()) return 0;  // asks no face: a face is read when first asked for
     double units = 0;
     const auto& fonts = *env_.fonts;
+    const auto& wanted = fonts.metrics(style.face);  // what face_for() asks first, once
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = utf8::decode(text, i);
+        if (wanted.has_glyph(cp)) {
+            units += wanted.advance(cp);
+            continue;
+        }
         const auto face = fonts.face_for(style.face, cp);
         if (face) units += fonts.metrics(*face).advance(cp);
     }
@@ -43,11 +49,20 @@ double TextEngine::width(std::string_view text, const TextStyle& style) const {
 std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& style, SourcePos pos) {
     std::vector<Piece> out;
     const auto& fonts = *env_.fonts;
+    const fonts::FontMetrics* wanted = nullptr;  // the styled face, asked for at the first drawn character
+    // Bytes [from, to) of `text` still to be appended to the last piece: appended once per
+    // stretch, not once per character.
+    std::size_t from = 0, to = 0;
+    const auto append_pending = [&] {
+        if (to > from) out.back().text.append(text.substr(from, to - from));
+        from = to = 0;
+    };
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = utf8::decode(text, i);
         if (is_not_drawn(cp)) continue;
-        auto face = fonts.face_for(style.face, cp);
+        if (wanted == nullptr) wanted = &fonts.metrics(style.face);
+        auto face = wanted->has_glyph(cp) ? std::optional<fonts::Face>(style.face) : fonts.face_for(style.face, cp);
         // Spaces and punctuation stay in the face of the text around them, so a Greek or
         // Cyrillic name is one run, not one run per word.
         if (face && !out.empty() && out.back().face != *face && !is_letter(cp) && fonts.metrics(out.back().face).has_glyph(cp)) {
@@ -63,8 +78,10 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
             }
             continue;
         }
-        const double w = fonts.metrics(*face).advance(cp) * style.size / 1000.0;
+        const auto& face_metrics = *face == style.face ? *wanted : fonts.metrics(*face);
+        const double w = face_metrics.advance(cp) * style.size / 1000.0;
         if (out.empty() || out.back().face != *face) {
+            if (!out.empty()) append_pending();
             Piece p;
             p.face = *face;
             p.size = style.size;
@@ -73,12 +90,18 @@ std::vector<Piece> TextEngine::shape(std::string_view text, const TextStyle& sty
             out.push_back(std::move(p));
         }
         if (cp == 0xA0) {
+            append_pending();
             out.back().text += ' ';  // no-break only matters to line breaking; the PDF's text says " "
         } else {
-            out.back().text.append(text.substr(start, i - start));
+            if (to != start) {
+                append_pending();
+                from = start;
+            }
+            to = i;
         }
         out.back().width += w;
     }
+    if (!out.empty()) append_pending();
     return out;
 }
 

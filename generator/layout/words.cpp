@@ -105,11 +105,19 @@ std::vector<Word> collect_words(const markup::Inlines& runs, const TextStyle& ba
             link = static_cast<int>(links->size()) - 1;
         }
         const std::string_view text = run.text;
+        // Bytes [from, to) of `text` still to be appended to the last atom: appended once
+        // per stretch, not once per character.
+        std::size_t from = 0, to = 0;
+        const auto append_pending = [&] {
+            if (to > from) words.back().atoms.back().text.append(text.substr(from, to - from));
+            from = to = 0;
+        };
         char32_t previous = 0;
         for (std::size_t i = 0; i < text.size();) {
             const std::size_t start = i;
             const char32_t cp = utf8::decode(text, i);
             if (cp == ' ') {
+                append_pending();
                 if (!words.back().atoms.empty()) new_word(true);
                 pending_space = true;
                 previous = cp;
@@ -120,13 +128,18 @@ std::vector<Word> collect_words(const markup::Inlines& runs, const TextStyle& ba
             pending_space = false;
             if (run.no_hyphen) w.hyphenation = Hyphenation::never;
             if (w.atoms.empty() || w.atoms.back().link != link || w.atoms.back().style.face != style.face) {
+                append_pending();
                 w.atoms.push_back(Atom{{}, style, link, run.pos});
             }
-            w.atoms.back().text.append(text.substr(start, i - start));
+            if (to != start) {
+                append_pending();
+                from = start;
+            }
+            to = i;
             if (is_letter(cp)) ++letters;
             // A hard hyphen or slash with letters on both sides, or an en dash inside a
             // range of words ("30.11.–fre. 4.12."), is a break opportunity.
-            if (i < text.size()) {
+            if (i < text.size() && (cp == '-' || cp == '/' || cp == 0x2013)) {
                 std::size_t j = i;
                 const char32_t next = utf8::decode(text, j);
                 const bool hyphen = (cp == '-' || cp == '/') && is_letter(previous) &&
@@ -134,10 +147,14 @@ std::vector<Word> collect_words(const markup::Inlines& runs, const TextStyle& ba
                 // Not inside a number range: "24.–25. december" stays whole.
                 const bool dash = cp == 0x2013 && previous != 0 && previous != ' ' && previous != 0xA0 && next != ' ' &&
                                   next != 0xA0 && !(next >= '0' && next <= '9');
-                if (hyphen || dash) new_word(false);
+                if (hyphen || dash) {
+                    append_pending();
+                    new_word(false);
+                }
             }
             previous = cp;
         }
+        append_pending();
     }
     classify(words, token_start, words.size());
     std::erase_if(words, [](const Word& w) { return w.atoms.empty() && !w.forced_break_before; });

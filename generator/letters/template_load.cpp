@@ -273,9 +273,15 @@ std::string TemplateLoader::expand_template(const std::string& name, std::vector
     // with no set-delimiter tags (refused above) a file whose partials are balanced is
     // balanced when its expansion is: so the kind's own file is parsed on its own (a
     // tenth of a cold start) only to point at the line of an error.
-    mu::mustache parsed(out);
-    if (!parsed.is_valid()) check_syntax(*src);
-    set.parsed_[name] = std::make_shared<const TemplateSet::Parsed>(TemplateSet::Parsed{std::move(parsed)});
+    // The walk compiles every template the library parses (and no other: fuzz_mustache),
+    // so the library parses only one the walk leaves to it, or to locate an error.
+    auto program = mustache::compile(out);
+    std::optional<mu::mustache> parsed;
+    if (!program) {
+        parsed.emplace(out);
+        if (!parsed->is_valid()) check_syntax(*src);
+    }
+    set.parsed_[name] = std::make_shared<const TemplateSet::Parsed>(TemplateSet::Parsed{std::move(parsed), std::move(program)});
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/messages.hpp"
+#include "letters/mustache_library.hpp"
 #include "letters/template_parsed.hpp"
 
 namespace brevgen::letters {
@@ -19,67 +20,17 @@ std::size_t line_of(const std::string& text, std::size_t offset) {
     return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n')) + 1;
 }
 
-mu::data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-        mu::data d{mu::data::type::object};
-        for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::array: {
-        mu::data d{mu::data::type::list};
-        for (const auto& v : j) d.push_back(to_data(v));
-        return d;
-    }
-    case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
-    case nlohmann::json::value_t::string: return mu::data(j.get<std::string>());
-    case nlohmann::json::value_t::null: return mu::data(false);
-    default: return mu::data(j.dump());
-    }
-}
-
-/// Thrown out of a render that crossed a bound; what() is the error.
-struct RenderBound : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-/// Bounds on one merge. Sections nested over the view's lists multiply (sixteen sections
-/// over a four-line address are four billion rounds), so the lookups are counted, and the
-/// markup a letter can become is bounded too. A real letter needs some thousands of each.
-constexpr std::size_t max_lookups = 500'000;
-constexpr std::size_t max_markup_bytes = std::size_t{64} << 20;
+using mustache::max_markup_bytes;
+using mustache::RenderBound;
 
 /// Where a render writes its markup (the library's stream interface), up to the bound.
 struct BoundedMarkup {
     std::string text;
     BoundedMarkup& operator<<(const std::string& piece) {
-        if (text.size() + piece.size() > max_markup_bytes) {
-            throw RenderBound("the template makes more than " + std::to_string(max_markup_bytes) +
-                              " bytes of markup for one letter; the limit is " + std::to_string(max_markup_bytes));
-        }
+        if (text.size() + piece.size() > max_markup_bytes) throw RenderBound(mustache::markup_bound_message());
         text += piece;
         return *this;
     }
-};
-
-/// A lookup context that remembers names the view does not have, and counts lookups.
-class StrictContext : public mu::context<std::string> {
-public:
-    explicit StrictContext(const mu::data* d) : mu::context<std::string>(d) {}
-    const mu::data* get(const std::string& name) const override {
-        if (++lookups_ > max_lookups) {
-            throw RenderBound("the template looks up more than " + std::to_string(max_lookups) +
-                              " values for one letter (sections nested over lists?); the limit is " +
-                              std::to_string(max_lookups));
-        }
-        const mu::data* found = mu::context<std::string>::get(name);
-        if (!found) missing.insert(name);
-        return found;
-    }
-    mutable std::set<std::string> missing;
-
-private:
-    mutable std::size_t lookups_ = 0;
 };
 
 }  // namespace
@@ -140,7 +91,7 @@ struct Merger::Impl {
     std::map<std::string, mu::mustache> parsed;  ///< copied from the set's when first merged
 
     /// A fresh copy of the set's parsed template (also after a render that went wrong).
-    mu::mustache fresh(const std::string& name) const { return templates->parsed_.at(name)->mustache; }
+    mu::mustache fresh(const std::string& name) const { return *templates->parsed_.at(name)->mustache; }
 };
 
 Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_unique<Impl>()) {
@@ -149,42 +100,72 @@ Merger::Merger(std::shared_ptr<const TemplateSet> templates) : impl_(std::make_u
 
 Merger::~Merger() = default;
 
+namespace {
+
+/// Reports each tag the view did not have, named and located, up to a bound: a hostile
+/// template may use thousands.
+void report_missing(const TemplateSet& templates, const std::string& name, const std::set<std::string>& missing,
+                    Diagnostics& diagnostics) {
+    constexpr std::size_t max_reported = 20;
+    std::size_t reported = 0;
+    for (const auto& tag : missing) {
+        if (reported++ == max_reported) {
+            diagnostics.push_back(make_error({}, {}, "the template uses " + std::to_string(missing.size() - max_reported) +
+                                                         " more values the view does not have"));
+            diagnostics.back().file = (templates.directory() / (name + ".xml")).string();
+            break;
+        }
+        Diagnostic d = make_error({}, {}, "the template uses {{" + shown(tag) + "}}, which the view does not have");
+        d.file = templates.locate(name, tag);
+        diagnostics.push_back(std::move(d));
+    }
+}
+
+void report_bound(const TemplateSet& templates, const std::string& name, const RenderBound& bound, Diagnostics& diagnostics) {
+    Diagnostic d = make_error({}, {}, bound.what());
+    d.file = (templates.directory() / (name + ".xml")).string();
+    diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
+
 std::string Merger::merge(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
-    auto it = impl_->parsed.find(name);
-    if (it == impl_->parsed.end()) {
-        if (impl_->templates->parsed_.count(name) == 0) {
-            diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
+    const TemplateSet& templates = *impl_->templates;
+    const auto set_it = templates.parsed_.find(name);
+    if (set_it == templates.parsed_.end()) {
+        diagnostics.push_back(make_error({}, {}, "no template " + quote(name)));
+        return {};
+    }
+    if (const auto& program = set_it->second->program) {
+        std::set<std::string> missing;
+        std::string out;
+        try {
+            out = mustache::render(*program, view, missing);
+        } catch (const RenderBound& bound) {
+            report_bound(templates, name, bound, diagnostics);
             return {};
         }
-        it = impl_->parsed.emplace(name, impl_->fresh(name)).first;
+        report_missing(templates, name, missing, diagnostics);
+        return out;
     }
-    const mu::data data = to_data(view);
-    StrictContext ctx(&data);
+    return merge_with_library(name, view, diagnostics);
+}
+
+std::string Merger::merge_with_library(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics) {
+    auto it = impl_->parsed.find(name);
+    if (it == impl_->parsed.end()) it = impl_->parsed.emplace(name, impl_->fresh(name)).first;
+    const mu::data data = mustache::to_library_data(view);
+    mustache::StrictContext ctx(&data);
     BoundedMarkup markup;
     try {
         it->second.render(ctx, markup);
     } catch (const RenderBound& bound) {
-        Diagnostic d = make_error({}, {}, bound.what());
-        d.file = (impl_->templates->directory() / (name + ".xml")).string();
-        diagnostics.push_back(std::move(d));
+        report_bound(*impl_->templates, name, bound, diagnostics);
         it->second = impl_->fresh(name);  // never reuse a broken render
         return {};
     }
     std::string out = std::move(markup.text);
-    // Each one named and located, up to a bound: a hostile template may use thousands.
-    constexpr std::size_t max_reported = 20;
-    std::size_t reported = 0;
-    for (const auto& tag : ctx.missing) {
-        if (reported++ == max_reported) {
-            diagnostics.push_back(make_error({}, {}, "the template uses " + std::to_string(ctx.missing.size() - max_reported) +
-                                                         " more values the view does not have"));
-            diagnostics.back().file = (impl_->templates->directory() / (name + ".xml")).string();
-            break;
-        }
-        Diagnostic d = make_error({}, {}, "the template uses {{" + shown(tag) + "}}, which the view does not have");
-        d.file = impl_->templates->locate(name, tag);
-        diagnostics.push_back(std::move(d));
-    }
+    report_missing(*impl_->templates, name, ctx.missing, diagnostics);
     if (!it->second.is_valid()) {
         // A template that failed while rendering must not be reused: copy it afresh.
         diagnostics.push_back(make_error({}, {}, "template error: " + it->second.error_message()));

@@ -84,6 +84,8 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    /// The merge through the mustache library, for a template the walk cannot take.
+    std::string merge_with_library(const std::string& name, const nlohmann::json& view, Diagnostics& diagnostics);
 };
 
 }  // namespace brevgen::letters

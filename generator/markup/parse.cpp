@@ -19,17 +19,17 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 std::string collapse_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    bool in_space = false;
-    for (const char c : s) {
-        if (is_space(c)) {
-            in_space = true;
+    for (std::size_t i = 0; i < s.size();) {
+        if (is_space(s[i])) {
+            while (i < s.size() && is_space(s[i])) ++i;
+            out += ' ';
             continue;
         }
-        if (in_space) out += ' ';
-        in_space = false;
-        out += c;
+        std::size_t end = i;
+        while (end < s.size() && !is_space(s[end])) ++end;
+        out.append(s.substr(i, end - i));  // a word at a time, not a character
+        i = end;
     }
-    if (in_space) out += ' ';
     return out;
 }
 
