@@ -223,7 +223,7 @@ namespace {
 /// Runs a fontTools check in Debian's python3 on `subset` against `source`; prints "ok" or
 /// what differs. Glyph i+1 of the subset must draw like `names`' glyphs in the source.
 std::string compare_with_fonttools(const std::filesystem::path& source, const std::filesystem::path& subset,
-                                   const std::string& text) {
+                                   const std::string& text, int loca_format = -1) {
     const auto script = scratch_dir() / "compare.py";
     std::ofstream(script) << R"(import sys
 from fontTools.ttLib import TTFont
@@ -241,10 +241,12 @@ for i, name in enumerate(wanted, start=1):
     assert sub["hmtx"][order[i]][0] == src["hmtx"][name][0], "advance of " + name
     assert drawing(sub, order[i]) == drawing(src, name), "outline of " + name
 assert sub["maxp"].numGlyphs == len(order)
+if len(sys.argv) > 4:
+    assert sub["head"].indexToLocFormat == int(sys.argv[4]), "loca format %d" % sub["head"].indexToLocFormat
 print("ok")
 )";
     return brevgen::test::run("/usr/bin/python3 " + script.string() + " " + source.string() + " " + subset.string() +
-                              " '" + text + "' 2>&1");
+                              " '" + text + "'" + (loca_format >= 0 ? " " + std::to_string(loca_format) : "") + " 2>&1");
 }
 
 std::string subset_file(const fonts::FontMetrics& font, const std::string& text, const std::string& name) {
@@ -263,7 +265,8 @@ TEST_CASE("fonts: subsets keep the chosen glyphs' outlines and widths", "[fonts]
     const std::string text = "Hej æøå Nguyễn";
     const auto path = subset_file(regular, text, "subset.ttf");
     CHECK(std::filesystem::file_size(path) < 6000);
-    CHECK(compare_with_fonttools(regular.file(), path, text) == "ok\n");
+    // A letter's subset is far under 128 KB of outlines: short loca offsets (format 0).
+    CHECK(compare_with_fonttools(regular.file(), path, text, 0) == "ok\n");
     // Repeated characters are fine: each gets a glyph of its own (PDF CIDs map 1:1).
     CHECK(compare_with_fonttools(regular.file(), subset_file(regular, "aa a", "repeat.ttf"), "aa a") == "ok\n");
 }
@@ -279,4 +282,19 @@ TEST_CASE("fonts: subsets of fonts with composite glyphs bring their components"
     const std::string text = "éÅǻ";
     const auto path = subset_file(font, text, "composite.ttf");
     CHECK(compare_with_fonttools(dejavu, path, text) == "ok\n");
+}
+
+TEST_CASE("fonts: a subset with more than 128 KB of outlines keeps long loca offsets", "[fonts]") {
+    const std::filesystem::path dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (!std::filesystem::exists(dejavu)) {
+        WARN("fonts-dejavu-core not installed");
+        return;
+    }
+    const auto font = fonts::FontMetrics::load(dejavu);
+    std::string text;
+    for (char32_t cp = 0x21; cp < 0x3000 && text.size() < 12000; ++cp)
+        if (cp != U'\'' && cp != U'\\' && font.glyph_id(cp) != 0) utf8::append(text, cp);
+    const auto path = subset_file(font, text, "large.ttf");
+    REQUIRE(std::filesystem::file_size(path) > 140000);
+    CHECK(compare_with_fonttools(dejavu, path, text, 1) == "ok\n");
 }

@@ -93,6 +93,10 @@ std::string lang_alt(const char* tag, const std::string& text, const std::string
     return x + "</rdf:Alt></" + tag + ">";
 }
 
+/// A subject that only repeats the title says nothing more: neither the info dictionary
+/// nor the XMP carries it then (the two must agree).
+bool has_own_subject(const layout::Metadata& meta) { return !meta.subject.empty() && meta.subject != meta.title; }
+
 /// ` name="value"`: a simple property in RDF's abbreviated form, an attribute of its
 /// rdf:Description (half the bytes of an element of its own).
 std::string attribute(const char* name, const std::string& value) {
@@ -127,7 +131,7 @@ std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterD
     x += ">";
     if (!meta.title.empty()) x += lang_alt("dc:title", meta.title, meta.lang);
     if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>";
-    if (!meta.subject.empty()) x += lang_alt("dc:description", meta.subject, {});
+    if (has_own_subject(meta)) x += lang_alt("dc:description", meta.subject, {});
     x += "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
     return x;
 }
@@ -148,7 +152,7 @@ void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, boo
     const std::pair<const char*, const std::string*> fields[] = {
         {"Title", &meta.title}, {"Author", &meta.author}, {"Subject", &meta.subject}, {"Keywords", &meta.keywords}};
     for (const auto& [key, value] : fields)
-        if (!value->empty()) haru::add_text(pdf, info, key, *value);
+        if (!value->empty() && (value != &meta.subject || has_own_subject(meta))) haru::add_text(pdf, info, key, *value);
     haru::add_text(pdf, info, "Creator", creator);
     haru::add_text(pdf, info, "Producer", producer());
     if (date) {
