@@ -18,7 +18,7 @@ packages=(
   # colour profile for PDF/A output intents
   icc-profiles-free
   # test tools: text extraction, PDF structure check, schema validation, preflight
-  poppler-utils qpdf python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
+  poppler-utils qpdf mupdf-tools ghostscript python3-jsonschema libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
   libxml2-utils  # xmllint: Digital Post messages against tests/memo/memo-1.2.xsd
   # the plan page's browser test: Debian's chromium, driven from node (tests/js)
   chromium chromium-l10n nodejs  # l10n: the browser in Danish, as the consultant has it
