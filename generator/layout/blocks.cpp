@@ -138,11 +138,11 @@ void BlockLayout::list(const markup::Block& b, ElemId parent) {
 }
 
 void BlockLayout::signature(const markup::Block& b, ElemId parent) {
-    const ElemId div = element(Role::Div, parent);
     const TextStyle s{fonts::Face::regular, style::body_size, 0};
     const std::size_t first = out_.size();
-    // The lines are one unit (greeting, name, title, sender): one P, each line on its own.
-    const ElemId p = element(Role::P, div);
+    // The lines are one unit (greeting, name, title, sender): one P, each line on its own,
+    // with no Div around it (a group of one element says nothing the P does not).
+    const ElemId p = element(Role::P, parent);
     double gap = style::paragraph_gap + 4;
     for (const auto& line : b.items) {
         if (line.empty()) {  // room for a handwritten signature
