@@ -31,7 +31,7 @@ fs::path extract_of(int n) {
 }
 
 std::string batch_cmd(const fs::path& extract, const fs::path& dir, const std::string& more = "") {
-    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs 2 " + more;
+    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs " + batch_test_jobs() + " " + more;
 }
 
 /// The XML files in a directory, by file name.

@@ -18,7 +18,7 @@ using namespace brevgen::test::batch;
 namespace {
 
 std::string batch_cmd(const fs::path& extract, const fs::path& dir, const std::string& more = "") {
-    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs 2 " + more;
+    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs " + batch_test_jobs() + " " + more;
 }
 
 /// `n` one-page orders; `paper(i)` says which go by paper mail.

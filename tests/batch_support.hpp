@@ -36,6 +36,14 @@ struct Example {
 };
 
 /// The six example cases, one-page indkaldelse-arbejdsgiver first.
+/// The --jobs the batch tests run with: 2 (each worker writes its letters' files), or what
+/// BREVGEN_TEST_BATCH_JOBS says; ctest runs the [batch] tests once more with 1, where the
+/// collector writes them (tests/CMakeLists.txt).
+inline std::string batch_test_jobs() {
+    const char* jobs = std::getenv("BREVGEN_TEST_BATCH_JOBS");
+    return jobs != nullptr && *jobs != '\0' ? jobs : "2";
+}
+
 inline const std::vector<Example>& examples() {
     static const std::vector<Example> all = [] {
         std::vector<Example> out;

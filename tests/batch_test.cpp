@@ -33,7 +33,7 @@ fs::path xml_extract(const std::vector<std::string>& records) {
 }
 
 std::string batch_cmd(const fs::path& extract, const fs::path& dir, const std::string& more = "") {
-    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs 2 " + more;
+    return "batch " + quote(extract) + " -o " + quote(dir) + " --jobs " + batch_test_jobs() + " " + more;
 }
 
 }  // namespace

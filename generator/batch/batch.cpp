@@ -63,7 +63,8 @@ private:
 struct Pipeline {
     Pipeline(const BatchOptions& o, std::shared_ptr<const Engine> e, const fs::path& d, unsigned jobs)
         : options(o), engine(std::move(e)), dir(d), work(4 * jobs), results(window_size(jobs)),
-          window(static_cast<std::ptrdiff_t>(window_size(jobs))), producers(static_cast<int>(jobs) + 1) {}
+          window(static_cast<std::ptrdiff_t>(window_size(jobs))), workers_write(jobs > 1),
+          producers(static_cast<int>(jobs) + 1) {}
 
     /// Records between the reader and the manifest: bounds the reorder buffer when one
     /// slow letter holds back the ones after it.
@@ -86,6 +87,10 @@ struct Pipeline {
     BoundedQueue<Done> results;
     ByteBudget records{record_budget};
     std::counting_semaphore<> window;
+    /// Who creates and writes the letters' files. With one worker the collector does, on the
+    /// core the worker leaves free, so rendering never waits for the kernel; with several,
+    /// each worker writes its own, so file creation scales with them.
+    bool workers_write;
     std::atomic<int> producers;
     std::atomic<std::uint64_t> other_shards{0};
     Diagnostics fatal;  ///< written by the reader before it finishes
@@ -107,7 +112,7 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
             }
             if (errors.empty()) order->inputs = record_inputs(*order, *p.engine);
             p.window.acquire();
-            Done d{seq++, row_of(*order), false, order->end_offset};
+            Done d{seq++, row_of(*order), false, order->end_offset, order->pos, {}, {}};
             if (!errors.empty()) {
                 d.row.errors = std::move(errors);
                 p.results.push(std::move(d));
@@ -133,9 +138,10 @@ void read_orders(Pipeline& p, ExtractReader& reader, DoneRows& done_rows) {
 void render_orders(Pipeline& p) {
     Renderer renderer(p.engine);
     while (auto job = p.work.pop()) {
-        Done d{job->seq, row_of(job->order), false, job->order.end_offset};
+        Done d{job->seq, row_of(job->order), false, job->order.end_offset, job->order.pos, {}, {}};
         try {
-            d.row = render_order(renderer, job->order, p.dir, p.options.memo, p.log, d.staged);
+            d.row = render_order(renderer, job->order, p.options.memo, d.outputs);
+            if (p.workers_write) stage_outputs(p.dir, d.outputs, d.pos, p.log, d.staged, d.row);
         } catch (const std::exception& e) {
             // Whatever went wrong stays with this record; the sequence must not get a gap.
             d.row.errors.push_back(make_error(job->order.pos, "", std::string("cannot render the letter: ") + e.what()));
@@ -191,6 +197,8 @@ private:
 
     void flush_group() {
         bool published = false;
+        for (auto& d : group_)
+            if (!d.outputs.empty()) stage_outputs(p_.dir, d.outputs, d.pos, p_.log, d.staged, d.row);
         for (auto& d : group_) {
             try {
                 for (auto& file : d.staged) {

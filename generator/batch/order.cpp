@@ -47,27 +47,9 @@ Diagnostic in_record(Diagnostic d, const Order& order) {
     return d;
 }
 
-/// Writes `bytes` to a temp file for `dir/name`, added to `staged`; false (with the error
-/// in `row`, and nothing staged for this record) when it cannot.
-bool stage_output(const std::filesystem::path& dir, const std::string& name, std::string_view bytes, const Order& order,
-                  io::TempFileLog* log, std::vector<std::unique_ptr<io::AtomicFile>>& staged, Row& row) {
-    try {
-        auto file = std::make_unique<io::AtomicFile>(dir / name, log);
-        file->write(bytes);
-        file->start_writeback();
-        staged.push_back(std::move(file));
-        return true;
-    } catch (const io::WriteError& e) {
-        staged.clear();
-        row.errors.push_back(make_error(order.pos, "", message::cannot_write(name, e.reason())));
-        return false;
-    }
-}
-
 }  // namespace
 
-Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& dir, bool memo, io::TempFileLog* log,
-                 std::vector<std::unique_ptr<io::AtomicFile>>& staged) {
+Row render_order(Renderer& renderer, Order& order, bool memo, std::vector<Output>& outputs) {
     Row row = row_of(order);
     Message made;
     try {
@@ -87,16 +69,36 @@ Row render_order(Renderer& renderer, Order& order, const std::filesystem::path& 
         if (row.errors.empty()) row.errors.push_back(make_error(order.case_pos, "/case", "the letter could not be rendered"));
         return row;
     }
-    // The PDF first, then its message: the row, written after both are in place, vouches for both.
-    if (!stage_output(dir, row.file(), made.pdf, order, log, staged, row)) return row;
-    if (memo && !stage_output(dir, row.memo_file(), made.xml, order, log, staged, row)) return row;
     row.ok = true;
     row.pages = made.pages;
     row.bytes = made.pdf.size();
     row.sha256 = sha256_hex(made.pdf);
     row.paper = made.paper;
     if (memo) row.memo = MemoFile{made.xml.size(), sha256_hex(made.xml), std::move(made.message_uuid)};
+    // The PDF first, then its message: the row, written after both are in place, vouches for both.
+    outputs.push_back({row.file(), std::move(made.pdf)});
+    if (memo) outputs.push_back({row.memo_file(), std::move(made.xml)});
     return row;
+}
+
+bool stage_outputs(const std::filesystem::path& dir, std::vector<Output>& outputs, const SourcePos& pos,
+                   io::TempFileLog* log, std::vector<std::unique_ptr<io::AtomicFile>>& staged, Row& row) {
+    for (auto& out : outputs) {
+        try {
+            auto file = std::make_unique<io::AtomicFile>(dir / out.name, log);
+            file->write(out.bytes);
+            file->start_writeback();
+            staged.push_back(std::move(file));
+        } catch (const io::WriteError& e) {
+            staged.clear();
+            outputs.clear();
+            row.ok = false;
+            row.errors.push_back(make_error(pos, "", message::cannot_write(out.name, e.reason())));
+            return false;
+        }
+    }
+    outputs.clear();
+    return true;
 }
 
 }  // namespace brevgen::batch
