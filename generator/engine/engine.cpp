@@ -15,6 +15,7 @@
 #include "fonts/font_set.hpp"
 #include "layout/layout.hpp"
 #include "letters/view.hpp"
+#include "pdf/writer.hpp"
 
 namespace brevgen {
 
@@ -119,6 +120,7 @@ std::shared_ptr<const Engine> Engine::load(const Settings& settings) {
         (wanted(kind) ? templates : others).push_back(kind.template_name);
     try {
         impl->fonts = fonts::FontSet::load(s.font_dir);
+        pdf::check_profiles();
         impl->drawable = drawable_by(impl->fonts);
         impl->hyphenator = &danish::Hyphenator::danish(s.environment.hyphen_dict);
         impl->templates = letters::TemplateSet::load(s.templates_dir, templates, {}, others);

@@ -103,20 +103,26 @@ std::string read_file(const std::filesystem::path& path, const char* hint) {
     return std::move(*read.bytes);
 }
 
+std::string read_srgb_profile() {
+    return read_file(srgb_profile_file(), " (install icc/brevgen-srgb.icc into bin/icc or share/brevgen/icc)");
+}
+
+std::string read_gray_profile() { return read_file(gray_profile_file(), " (install icc-profiles-free)"); }
+
 }  // namespace
 
 struct Writer::Impl {
     std::shared_ptr<const fonts::FontSet> fonts;
     Options options;
-    /// Read when the Writer is made, deflated when a letter first needs it (a one-letter
-    /// process then compresses only the profile it uses); one goes into every PDF/A letter.
-    OutputProfile srgb, gray;
-    std::string srgb_raw, gray_raw;
+    /// Read and deflated when a letter first needs it (a one-letter process then reads
+    /// and compresses only the profile it uses); one goes into every PDF/A letter. A
+    /// profile gone since start-up (Engine::load checks them) fails that letter, inside
+    /// write(), never the thread that made the Writer.
+    OutputProfile srgb{{}, 3, "sRGB IEC61966-2.1"}, gray{{}, 1, "Gray"};
 
     const OutputProfile& profile(bool colour) {
         OutputProfile& p = colour ? srgb : gray;
-        std::string& raw = colour ? srgb_raw : gray_raw;
-        if (p.deflated.empty()) p.deflated = flate_encode(raw);
+        if (p.deflated.empty()) p.deflated = flate_encode(colour ? read_srgb_profile() : read_gray_profile());
         return p;
     }
     haru::ErrorState errors;
@@ -239,14 +245,13 @@ Writer::Writer(std::shared_ptr<const fonts::FontSet> fonts, Options options) : i
     if (!fonts) throw PdfError("pdf::Writer needs a font set");
     impl_->fonts = std::move(fonts);
     impl_->options = options;
-    if (options.pdfa) {
-        // Letters draw only in gray, so a letter without colour images gets the gray
-        // profile; a letter with a colour image gets sRGB (profile_files.hpp).
-        impl_->srgb_raw = read_file(srgb_profile_file(), " (install icc/brevgen-srgb.icc into bin/icc or share/brevgen/icc)");
-        impl_->gray_raw = read_file(gray_profile_file(), " (install icc-profiles-free)");
-        impl_->srgb = {{}, 3, "sRGB IEC61966-2.1"};
-        impl_->gray = {{}, 1, "Gray"};
-    }
+    // Letters draw only in gray, so a letter without colour images gets the gray profile;
+    // a letter with a colour image gets sRGB (profile_files.hpp). Both are read lazily.
+}
+
+void check_profiles() {
+    read_srgb_profile();
+    read_gray_profile();
 }
 
 Writer::~Writer() = default;

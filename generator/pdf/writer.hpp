@@ -38,4 +38,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// Reads the PDF/A output-intent profiles (the compact sRGB beside the executable, Debian's
+/// gray); throws PdfError naming a file that is missing or unreadable and where it belongs.
+/// For start-up, so that a missing file is an error before any letter, not in one.
+void check_profiles();
+
 }  // namespace brevgen::pdf
