@@ -181,16 +181,16 @@ std::string Engine::inputs_digest(std::string_view kind) const {
         const std::string sender = file(e.settings.sender_file);
         const std::string logo = e.sender.logo_path().empty() ? std::string() : file(e.sender.logo_path());
         const std::string legal = file(e.settings.templates_dir / "legal.json");
-        for (const auto& kind : e.registry->all()) {
-            const std::string* source = e.templates->source(kind.template_name);
+        for (const auto& record : e.registry->all()) {
+            const std::string* source = e.templates->source(record.template_name);
             Sha256 h;
             add(h, "brevgen letter inputs 1");
-            add(h, kind.info.name);
+            add(h, record.info.name);
             add(h, source ? *source : std::string());
             add(h, sender);
             add(h, logo);
             add(h, legal);
-            e.digests.emplace(kind.info.name, to_hex(h.finish()));
+            e.digests.emplace(record.info.name, to_hex(h.finish()));
         }
     });
     const auto it = e.digests.find(kind);
