@@ -74,6 +74,19 @@ Response not_made(const Letter& letter, const Request& request, CaseFormat forma
 }
 
 /// A 200 with what every made letter says about itself; the caller adds the body.
+/// What `make` returns, or an empty result that failed when it throws. Deliberately
+/// without what(): an exception's message may quote the case.
+template <class Result, class Make>
+Result made_or_failed(Make make) {
+    try {
+        return make();
+    } catch (...) {
+        Result failed{};
+        failed.outcome = Outcome::failed;
+        return failed;
+    }
+}
+
 Response made(std::string_view kind, const Letter& letter, const char* type, std::string_view extension) {
     Response r;
     r.content_type = type;
@@ -89,14 +102,7 @@ Response made(std::string_view kind, const Letter& letter, const char* type, std
 }  // namespace
 
 Response render_letter(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request) {
-    Letter letter;
-    try {
-        letter = renderer.render(kind, request.body, format);
-    } catch (...) {
-        // Deliberately no what(): an exception's message may quote the case.
-        letter = Letter{};
-        letter.outcome = Outcome::failed;
-    }
+    Letter letter = made_or_failed<Letter>([&] { return renderer.render(kind, request.body, format); });
     if (letter.outcome != Outcome::ok) {
         return not_made(letter, request, format, "the letter could not be rendered; the case data was accepted");
     }
@@ -106,13 +112,7 @@ Response render_letter(Renderer& renderer, std::string_view kind, CaseFormat for
 }
 
 Response render_message(Renderer& renderer, std::string_view kind, CaseFormat format, const Request& request) {
-    Message message;
-    try {
-        message = renderer.message(kind, request.body, format);
-    } catch (...) {
-        message = Message{};
-        message.outcome = Outcome::failed;
-    }
+    Message message = made_or_failed<Message>([&] { return renderer.message(kind, request.body, format); });
     if (message.outcome != Outcome::ok) {
         return not_made(message, request, format, "the message could not be made; the case data was accepted");
     }

@@ -10,6 +10,7 @@ namespace brevgen::pdf {
 
 namespace {
 
+using haru::append_milli;
 using haru::append_number;
 
 /// Builds the content stream of one page, skipping state changes that would repeat.
@@ -52,7 +53,7 @@ private:
     /// relative moves add up to exactly the absolute positions.
     static long long milli(double v) { return std::llround(v * 1000.0); }
     void op_milli(long long v) {
-        append_number(out_, static_cast<double>(v) / 1000.0);
+        append_milli(out_, v);
         out_ += ' ';
     }
     void fill_gray(double gray);

@@ -2,10 +2,11 @@
 #include "pdf/haru.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <optional>
-#include <cstdio>
 
 #include "common/utf8.hpp"
 #include "pdf/deflate.hpp"
@@ -143,20 +144,23 @@ void add_text(HPDF_Doc pdf, HPDF_Dict dict, const char* key, std::string_view ut
     HPDF_Dict_Add(dict, key, text_string(pdf, utf8));
 }
 
-void append_number(std::string& out, double v) {
-    long long milli = std::llround(v * 1000.0);
+void append_milli(std::string& out, long long milli) {
     if (milli < 0) {
         out += '-';
         milli = -milli;
     }
-    out += std::to_string(milli / 1000);
+    char buf[32];
+    char* end = std::to_chars(buf, buf + sizeof buf, milli / 1000).ptr;
     if (long long frac = milli % 1000; frac != 0) {
-        char digits[5];
-        std::snprintf(digits, sizeof digits, ".%03lld", frac);
-        std::string_view d(digits);
-        while (d.back() == '0') d.remove_suffix(1);
-        out += d;
+        *end++ = '.';
+        for (long long unit = 100; frac != 0; unit /= 10) {
+            *end++ = static_cast<char>('0' + frac / unit);
+            frac %= unit;
+        }
     }
+    out.append(buf, end);
 }
+
+void append_number(std::string& out, double v) { append_milli(out, std::llround(v * 1000.0)); }
 
 }  // namespace brevgen::pdf::haru

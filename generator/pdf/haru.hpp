@@ -70,4 +70,7 @@ void set_page_content(HPDF_Page page, std::string_view content);
 /// Formats a number compactly and deterministically (at most 3 decimals, no "-0").
 void append_number(std::string& out, double v);
 
+/// The same for a number given in thousandths (what append_number rounds `v * 1000` to).
+void append_milli(std::string& out, long long milli);
+
 }  // namespace brevgen::pdf::haru
