@@ -8,7 +8,7 @@ seconds=${1:-60}; shift || true
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_json fuzz_xml fuzz_markup fuzz_batch fuzz_manifest fuzz_http fuzz_render fuzz_png fuzz_mustache)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_json fuzz_xml fuzz_markup fuzz_batch fuzz_manifest fuzz_http fuzz_render fuzz_png fuzz_mustache fuzz_glyph)
 mkdir -p fuzz/artifacts
 for h in "${harnesses[@]}"; do
   corpus=build-fuzz/corpus/$h
@@ -22,6 +22,7 @@ for h in "${harnesses[@]}"; do
     fuzz_http) seeds=(fuzz/seeds/http/*) ;;
     fuzz_png) seeds=(templates/*.png fuzz/seeds/png/*) ;;
     fuzz_mustache) seeds=(templates/*.xml templates/partials/*.xml) ;;
+    fuzz_glyph) seeds=(fuzz/seeds/glyph/*) ;;
     *) seeds=(examples/*.json examples/*.xml fixtures/valid/*) ;;
   esac
   cp -n "${seeds[@]}" "$corpus/" 2>/dev/null || true

@@ -4,10 +4,12 @@
 #include "fonts/truetype_subset.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <initializer_list>
 #include <map>
 #include <utility>
 
+#include "fonts/glyph_halve.hpp"
 #include "fonts/truetype.hpp"
 
 namespace brevgen::fonts {
@@ -95,20 +97,46 @@ void remap_components(const Reader& r, std::string& glyph, std::vector<std::uint
     }
 }
 
-/// glyf and loca for the glyphs in `order`, which grows by the components. Glyphs are
-/// padded to even lengths so that loca can use the short format (offset / 2 in 16 bits)
-/// whenever glyf stays under 128 KB, as a letter's subset always does: half the bytes of
-/// long offsets. `short_loca` says which format was written (head.indexToLocFormat).
-std::pair<std::string, std::string> build_outlines(const Reader& r, const Glyphs& source, std::vector<std::uint16_t>& order,
-                                                   bool& short_loca) {
+/// The glyph descriptions for the glyphs in `order`, which grows by the components.
+/// Glyph 0, the .notdef, is left empty: a letter never draws it.
+std::vector<std::string> collect_outlines(const Reader& r, const Glyphs& source, std::vector<std::uint16_t>& order) {
     std::map<std::uint16_t, std::uint16_t> new_id;
     for (std::size_t i = 0; i < order.size(); ++i) new_id.try_emplace(order[i], static_cast<std::uint16_t>(i));
+    std::vector<std::string> glyphs;
+    for (std::size_t i = 0; i < order.size(); ++i) {  // order may grow inside the loop
+        std::string glyph(i == 0 ? std::string_view() : source.get(order[i]));
+        if (glyph.size() >= 10 && static_cast<signed char>(glyph[0]) < 0) remap_components(r, glyph, order, new_id);
+        glyphs.push_back(std::move(glyph));
+    }
+    return glyphs;
+}
+
+/// Whether the subset is written at half the source's units per em (see glyph_halve.hpp):
+/// only for unhinted fonts on a large even em, and only if every glyph can be halved.
+bool halve_outlines(const Reader& r, unsigned units_per_em, std::vector<std::string>& glyphs) {
+    if (units_per_em < 2000 || units_per_em % 2 != 0) return false;
+    for (const char* tag : {"cvt ", "fpgm", "prep"})
+        if (find_table(r, tag, false).found) return false;
+    std::vector<std::string> halved;
+    halved.reserve(glyphs.size());
+    for (const std::string& glyph : glyphs) {
+        auto h = detail::halved_glyph(r, glyph);
+        if (!h) return false;
+        halved.push_back(std::move(*h));
+    }
+    glyphs = std::move(halved);
+    return true;
+}
+
+/// glyf and loca. Glyphs are padded to even lengths so that loca can use the short format
+/// (offset / 2 in 16 bits) whenever glyf stays under 128 KB, as a letter's subset always
+/// does: half the bytes of long offsets. `short_loca` says which format was written
+/// (head.indexToLocFormat).
+std::pair<std::string, std::string> build_outlines(const std::vector<std::string>& glyphs, bool& short_loca) {
     std::string glyf;
     std::vector<std::uint32_t> offsets;
-    for (std::size_t i = 0; i < order.size(); ++i) {  // order may grow inside the loop
+    for (const std::string& glyph : glyphs) {
         offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
-        std::string glyph(source.get(order[i]));
-        if (glyph.size() >= 10 && static_cast<signed char>(glyph[0]) < 0) remap_components(r, glyph, order, new_id);
         glyf += glyph;
         if (glyf.size() % 2 != 0) glyf += '\0';
     }
@@ -127,18 +155,37 @@ std::pair<std::string, std::string> build_outlines(const Reader& r, const Glyphs
     return {glyf, loca};
 }
 
-std::string build_hmtx(const Reader& r, const std::vector<std::uint16_t>& order) {
+/// hmtx for the glyphs in `order`. Halved, an advance is the PDF's /W width (whole
+/// thousandths of an em, as font_embed.cpp writes it) in the subset's units, so the font
+/// program and the font dictionary agree to within half a unit.
+std::string build_hmtx(const Reader& r, const std::vector<std::uint16_t>& order, unsigned units_per_em, bool halved) {
     const Table hhea = find_table(r, "hhea", true);
     const Table hmtx = find_table(r, "hmtx", true);
     const std::size_t metrics = r.u16(hhea.offset + 34);
     std::string out;
     for (std::uint16_t gid : order) {
         const std::size_t long_entry = std::min<std::size_t>(gid, metrics - 1);
-        append16(out, r.u16(hmtx.offset + 4 * long_entry));
-        append16(out, gid < metrics ? r.u16(hmtx.offset + 4 * gid + 2)
-                                    : r.u16(hmtx.offset + 4 * metrics + 2 * (gid - metrics)));
+        unsigned advance = r.u16(hmtx.offset + 4 * long_entry);
+        unsigned lsb = gid < metrics ? r.u16(hmtx.offset + 4 * gid + 2)
+                                     : r.u16(hmtx.offset + 4 * metrics + 2 * (gid - metrics));
+        if (halved) {
+            const long width = std::lround(advance * (1000.0 / units_per_em));
+            advance = static_cast<unsigned>(std::lround(static_cast<double>(width) * (units_per_em / 2) / 1000.0));
+            lsb = static_cast<unsigned>(detail::half(static_cast<std::int16_t>(lsb))) & 0xFFFFu;
+        }
+        append16(out, advance);
+        append16(out, lsb);
     }
     return out;
+}
+
+/// Halves the signed 16-bit fields at `offsets` of a copied table.
+void halve_fields(std::string& table, std::initializer_list<std::size_t> offsets) {
+    for (const std::size_t at : offsets) {
+        const auto v = static_cast<std::int16_t>((static_cast<unsigned char>(table[at]) << 8) |
+                                                 static_cast<unsigned char>(table[at + 1]));
+        put16(table, at, static_cast<unsigned>(detail::half(v)) & 0xFFFFu);
+    }
 }
 
 /// A table copied from the source, with some 16-bit fields replaced.
@@ -189,23 +236,29 @@ std::string subset_glyphs(const FontMetrics& font, const std::vector<std::uint16
     const Glyphs source(r, font);
     std::vector<std::uint16_t> order{0};
     order.insert(order.end(), glyphs.begin(), glyphs.end());
+    std::vector<std::string> outlines = collect_outlines(r, source, order);
+    const unsigned units_per_em = r.u16(find_table(r, "head", true).offset + 18);
+    const bool halved = halve_outlines(r, units_per_em, outlines);
     bool short_loca = false;
-    auto [glyf, loca] = build_outlines(r, source, order, short_loca);
+    auto [glyf, loca] = build_outlines(outlines, short_loca);
     const auto count = static_cast<unsigned>(order.size());
 
     std::vector<std::pair<std::string, std::string>> tables;
     tables.emplace_back("glyf", std::move(glyf));
     tables.emplace_back("loca", std::move(loca));
-    tables.emplace_back("hmtx", build_hmtx(r, order));
+    tables.emplace_back("hmtx", build_hmtx(r, order, units_per_em, halved));
     // checkSumAdjustment is recomputed by assemble(); offset 50: indexToLocFormat.
-    tables.emplace_back("head", copied(r, "head", 54, {{8, 0}, {10, 0}, {50, short_loca ? 0u : 1u}}));
-    tables.emplace_back("hhea", copied(r, "hhea", 36, {{34, count}}));
+    std::string head = copied(r, "head", 54, {{8, 0}, {10, 0}, {50, short_loca ? 0u : 1u}});
+    std::string hhea = copied(r, "hhea", 36, {{34, count}});
+    if (halved) {
+        put16(head, 18, units_per_em / 2);
+        halve_fields(head, {36, 38, 40, 42});                 // the font's bounding box
+        halve_fields(hhea, {4, 6, 8, 10, 12, 14, 16, 22});   // ascender … xMaxExtent, caretOffset
+    }
+    tables.emplace_back("head", std::move(head));
+    tables.emplace_back("hhea", std::move(hhea));
     tables.emplace_back("maxp", copied(r, "maxp", 6, {{4, count}}));
-    std::string post(32, '\0');
-    if (const Table t = find_table(r, "post", false); t.found && t.length >= 32) post = r.bytes(t.offset, 32, "post");
-    put16(post, 0, 3);  // format 3: no glyph names
-    put16(post, 2, 0);
-    tables.emplace_back("post", std::move(post));
+    // No post table: a CIDFontType2 program needs no glyph names (ISO 32000-1, 9.9).
     for (const char* tag : {"cvt ", "fpgm", "prep"})
         if (const Table t = find_table(r, tag, false); t.found) tables.emplace_back(tag, std::string(r.bytes(t.offset, t.length, tag)));
     return assemble(std::move(tables));
