@@ -54,12 +54,13 @@ private:
         blocks_.emit_line(line, style::right - line.width, baseline, 0, elem, items_);
     }
 
+    // The letterhead and the address block stand directly in the Document: a Div around
+    // them would group what already stands together, and says nothing to a screen reader.
     void letterhead() {
-        const ElemId div = blocks_.element(Role::Div, 0);
         const auto& logo = letter_.logo;
-        if (!logo.src.empty()) logo_figure(div);
+        if (!logo.src.empty()) logo_figure(0);
         // The sender's name and details are one unit: one P, each line on its own.
-        const ElemId p = letter_.letterhead.empty() ? artifact : blocks_.element(Role::P, div);
+        const ElemId p = letter_.letterhead.empty() ? artifact : blocks_.element(Role::P, 0);
         double baseline = mm(17);
         for (std::size_t i = 0; i < letter_.letterhead.size(); ++i) {
             const bool name = i == 0;
@@ -71,7 +72,7 @@ private:
         }
     }
 
-    void logo_figure(ElemId div) {
+    void logo_figure(ElemId parent) {
         const auto& logo = letter_.logo;
         const auto& read = text_.env().read_file;
         const auto bytes = read ? read(logo.src) : std::nullopt;
@@ -85,7 +86,7 @@ private:
         const double width = height * w / h;
         doc_.images.push_back(ImageData{logo.src, *bytes, is_png});
         items_.push_back(Item{ImagePlacement{{style::left, mm(12), width, height}, doc_.images.size() - 1},
-                              blocks_.element(Role::Figure, div, logo.alt)});
+                              blocks_.element(Role::Figure, parent, logo.alt)});
     }
 
     void address() {
@@ -93,14 +94,13 @@ private:
         first_baseline_ = block.first_baseline;
         bottom_ = std::max(bottom_, block.bottom);
         if (block.rows.empty()) return;
-        const ElemId div = blocks_.element(Role::Div, 0);
         // The return address is one P, the recipient's lines another: each line on its own,
         // ending in a space, so read aloud "ApS" and "Att.:" never run together.
         ElemId p = artifact;
         bool return_line = false;
         for (const auto& row : block.rows) {
             if (p == artifact || row.return_line != return_line) {
-                p = blocks_.element(Role::P, div);
+                p = blocks_.element(Role::P, 0);
                 return_line = row.return_line;
             } else {
                 BlockLayout::end_line_with_space(items_);

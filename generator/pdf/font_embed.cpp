@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -86,7 +87,8 @@ struct SubsetStreams {
     std::string program;     ///< deflated
     std::size_t program_size = 0;
     std::string to_unicode;  ///< deflated
-    std::string cid_set;     ///< deflated
+    std::string cid_set;     ///< deflated if cid_set_deflated
+    bool cid_set_deflated = false;
 };
 
 const SubsetStreams& subset_streams(const fonts::FontMetrics& metrics, const EmbeddedFace& face,
@@ -106,7 +108,13 @@ const SubsetStreams& subset_streams(const fonts::FontMetrics& metrics, const Emb
     s.program_size = program.size();
     s.program = flate_encode(program);
     s.to_unicode = flate_encode(to_unicode_cmap(face.code_points));
-    s.cid_set = flate_encode(cid_set(face.code_points.size()));
+    // A letter's CIDSet is a few bytes of ones: deflated, it would grow by the deflate
+    // framing and the /Filter entry. Larger sets are deflated when that is smaller.
+    s.cid_set = cid_set(face.code_points.size());
+    if (std::string deflated = flate_encode(s.cid_set); deflated.size() + std::strlen("/Filter/FlateDecode") < s.cid_set.size()) {
+        s.cid_set = std::move(deflated);
+        s.cid_set_deflated = true;
+    }
     cache.push_back(std::move(s));
     return cache.back();
 }
@@ -131,7 +139,9 @@ HPDF_Dict descriptor(HPDF_Doc pdf, const fonts::FontMetrics& metrics, const std:
     HPDF_Dict file = haru::new_deflated_stream(pdf, streams.program);
     HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(streams.program_size));
     HPDF_Dict_Add(d, "FontFile2", file);
-    if (pdfa) HPDF_Dict_Add(d, "CIDSet", haru::new_deflated_stream(pdf, streams.cid_set));
+    if (pdfa)
+        HPDF_Dict_Add(d, "CIDSet", streams.cid_set_deflated ? haru::new_deflated_stream(pdf, streams.cid_set)
+                                                             : haru::new_stream(pdf, streams.cid_set, false));
     return d;
 }
 

@@ -86,11 +86,18 @@ constexpr const char* pdfua_extension_schema =
     " pdfaProperty:category=\"internal\" pdfaProperty:description=\"ISO 14289 part\"/></rdf:li>"
     "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>";
 
-/// `<tag><rdf:Alt><rdf:li xml:lang="x-default">text</rdf:li>…</rdf:Alt></tag>`
-std::string lang_alt(const char* tag, const std::string& text, const std::string& lang) {
-    std::string x = std::string("<") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(text) + "</rdf:li>";
-    if (!lang.empty()) x += "<rdf:li xml:lang=\"" + xml_escape(lang) + "\">" + xml_escape(text) + "</rdf:li>";
-    return x + "</rdf:Alt></" + tag + ">";
+/// `<tag><rdf:Alt><rdf:li xml:lang="x-default">text</rdf:li></rdf:Alt></tag>`. One
+/// alternative: the text is in the document's language (the catalog's /Lang), and the same
+/// text again under that language's tag would tell a reader nothing more.
+std::string lang_alt(const char* tag, const std::string& text) {
+    return std::string("<") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(text) + "</rdf:li></rdf:Alt></" +
+           tag + ">";
+}
+
+/// The creator, when it is not brevgen itself: the Producer already names brevgen, and the
+/// info dictionary and the XMP must carry the same (PDF/A), so both leave it out then.
+std::string own_creator(const layout::Metadata& meta) {
+    return meta.creator == producer() || meta.creator.empty() ? std::string() : meta.creator;
 }
 
 /// A subject that only repeats the title says nothing more: neither the info dictionary
@@ -124,14 +131,14 @@ std::string xmp_packet(const layout::Metadata& meta, const std::optional<LetterD
     if (tagged) x += " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
     x += attribute("pdf:Producer", producer());
     if (!meta.keywords.empty()) x += attribute("pdf:Keywords", meta.keywords);
-    x += attribute("xmp:CreatorTool", creator);
+    if (!creator.empty()) x += attribute("xmp:CreatorTool", creator);
     if (date) x += attribute("xmp:CreateDate", xmp_date(*date)) + attribute("xmp:ModifyDate", xmp_date(*date));
     if (pdfa) x += " pdfaid:part=\"1\" pdfaid:conformance=\"A\"";
     if (tagged) x += " pdfuaid:part=\"1\"";
     x += ">";
-    if (!meta.title.empty()) x += lang_alt("dc:title", meta.title, meta.lang);
+    if (!meta.title.empty()) x += lang_alt("dc:title", meta.title);
     if (!meta.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(meta.author) + "</rdf:li></rdf:Seq></dc:creator>";
-    if (has_own_subject(meta)) x += lang_alt("dc:description", meta.subject, {});
+    if (has_own_subject(meta)) x += lang_alt("dc:description", meta.subject);
     x += "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
     return x;
 }
@@ -146,14 +153,14 @@ void write_metadata(HPDF_Doc pdf, const layout::Metadata& meta, bool tagged, boo
         date = parse_date(meta.date);
         if (!date) throw PdfError("letter date '" + meta.date + "' is not an ISO 8601 date");
     }
-    const std::string creator = meta.creator.empty() ? "brevgen " BREVGEN_VERSION : meta.creator;
+    const std::string creator = own_creator(meta);
     HPDF_Dict info = pdf->info;
     if (info == nullptr) throw PdfError("libharu made no info dictionary");
     const std::pair<const char*, const std::string*> fields[] = {
         {"Title", &meta.title}, {"Author", &meta.author}, {"Subject", &meta.subject}, {"Keywords", &meta.keywords}};
     for (const auto& [key, value] : fields)
         if (!value->empty() && (value != &meta.subject || has_own_subject(meta))) haru::add_text(pdf, info, key, *value);
-    haru::add_text(pdf, info, "Creator", creator);
+    if (!creator.empty()) haru::add_text(pdf, info, "Creator", creator);
     haru::add_text(pdf, info, "Producer", producer());
     if (date) {
         haru::add_text(pdf, info, "CreationDate", pdf_date(*date));
