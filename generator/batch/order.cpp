@@ -72,9 +72,10 @@ Row render_order(Renderer& renderer, Order& order, bool memo, std::vector<Output
     row.ok = true;
     row.pages = made.pages;
     row.bytes = made.pdf.size();
-    row.sha256 = sha256_hex(made.pdf);
     row.paper = made.paper;
-    if (memo) row.memo = MemoFile{made.xml.size(), sha256_hex(made.xml), std::move(made.message_uuid)};
+    // The checksums are taken where the files are staged (stage_outputs): with one worker
+    // that is the collector's thread, beside the rendering of the next letter.
+    if (memo) row.memo = MemoFile{made.xml.size(), {}, std::move(made.message_uuid)};
     // The PDF first, then its message: the row, written after both are in place, vouches for both.
     outputs.push_back({row.file(), std::move(made.pdf)});
     if (memo) outputs.push_back({row.memo_file(), std::move(made.xml)});
@@ -83,7 +84,9 @@ Row render_order(Renderer& renderer, Order& order, bool memo, std::vector<Output
 
 bool stage_outputs(const std::filesystem::path& dir, std::vector<Output>& outputs, const SourcePos& pos,
                    io::TempFileLog* log, std::vector<std::unique_ptr<io::AtomicFile>>& staged, Row& row) {
-    for (auto& out : outputs) {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        auto& out = outputs[i];
+        (i == 0 || !row.memo ? row.sha256 : row.memo->sha256) = sha256_hex(out.bytes);
         try {
             auto file = std::make_unique<io::AtomicFile>(dir / out.name, log);
             file->write(out.bytes);

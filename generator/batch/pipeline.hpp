@@ -53,11 +53,11 @@ Diagnostics check_order(const Order& order, const Engine& engine, IdSet& seen);
 /// Renders one order (its case tree is used up) into `outputs`: `<id>.pdf` — with `memo`
 /// also `<id>.xml`, its Digital Post message — the PDF first; the row says how it went
 /// (diagnostics at their place in the extract, paths under /case) and, when ok, what the
-/// files will hold. Nothing is written here.
+/// files will hold but their checksums (stage_outputs takes those). Nothing is written here.
 Row render_order(Renderer& renderer, Order& order, bool memo, std::vector<Output>& outputs);
 
 /// Writes each of `outputs` to a temp file in `dir` (added to `staged`; `log` is told of
-/// them), not yet synced or renamed, and lets the bytes go. False when one cannot be
+/// them), not yet synced or renamed, puts each one's SHA-256 into `row`, and lets the bytes go. False when one cannot be
 /// written: then nothing is staged, and `row` is failed with the error at `pos`.
 bool stage_outputs(const std::filesystem::path& dir, std::vector<Output>& outputs, const SourcePos& pos,
                    io::TempFileLog* log, std::vector<std::unique_ptr<io::AtomicFile>>& staged, Row& row);
