@@ -84,6 +84,48 @@ TEST_CASE("pdf: fonts are embedded subsets, only the faces a letter uses", "[pdf
     CHECK_THAT(typical, !Catch::Contains("DejaVu"));  // no Greek, so no fallback font
 }
 
+TEST_CASE("pdf: every embedded font program is on 1024 units per em and agrees with /W", "[pdf]") {
+    // The sample uses regular, bold and the fallback: each embedded program, as fontTools
+    // reads it out of the PDF (via qpdf), is on half its font's 2048 units, has an empty
+    // .notdef and no post table, and each glyph's advance is its /W width within one unit
+    // (what PDF/A-1 asks of widths).
+    const auto script = std::filesystem::path(test::write_temp("", ".py"));
+    std::ofstream(script) << R"(import io, json, subprocess, sys
+from fontTools.ttLib import TTFont
+pdf = sys.argv[1]
+objects = json.loads(subprocess.run(["qpdf", "--json=1", "--json-key=objects", pdf], capture_output=True,
+                                    check=True).stdout)["objects"]
+checked = 0
+for key, v in objects.items():
+    if not isinstance(v, dict) or v.get("/Subtype") != "/Type0":
+        continue
+    cid = v["/DescendantFonts"][0]
+    descriptor = objects[cid["/FontDescriptor"]]
+    data = subprocess.run(["qpdf", "--show-object=" + descriptor["/FontFile2"].split()[0], "--filtered-stream-data", pdf],
+                          capture_output=True, check=True).stdout
+    font = TTFont(io.BytesIO(data))
+    assert font["head"].unitsPerEm == 1024, "unitsPerEm %d" % font["head"].unitsPerEm
+    assert "post" not in font, "post table"
+    order = font.getGlyphOrder()
+    assert font["glyf"][order[0]].numberOfContours == 0, "notdef outline"
+    widths, i = cid["/W"], 0
+    while i < len(widths):  # c [w1 w2 ...] or c_first c_last w
+        if isinstance(widths[i + 1], list):
+            pairs = [(widths[i] + k, w) for k, w in enumerate(widths[i + 1])]
+            i += 2
+        else:
+            pairs = [(c, widths[i + 2]) for c in range(widths[i], widths[i + 1] + 1)]
+            i += 3
+        for c, w in pairs:
+            advance = font["hmtx"][order[c]][0] * 1000 / 1024
+            assert abs(advance - w) <= 1, "width of CID %d: %s against %s" % (c, advance, w)
+    checked += 1
+print(checked)
+)";
+    const std::string out = run("/usr/bin/python3 " + quote(script.string()) + " " + quote(sample_pdf()) + " 2>&1");
+    CHECK(out == "3\n");
+}
+
 TEST_CASE("pdf: pdfinfo sees a tagged document with title and pages", "[pdf]") {
     const std::string info = run("pdfinfo " + quote(sample_pdf()));
     CHECK_THAT(info, Catch::Contains("Tagged:          yes"));
