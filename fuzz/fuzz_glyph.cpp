@@ -14,7 +14,9 @@
 
 namespace {
 
+using brevgen::fonts::detail::half;
 using brevgen::fonts::detail::halved_glyph;
+using brevgen::fonts::detail::simple_glyph_points;
 using brevgen::fonts::detail::Reader;
 
 unsigned u16(std::string_view s, std::size_t at) {
@@ -49,6 +51,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (contours > 0) {
         const std::size_t last = 10 + 2 * static_cast<std::size_t>(contours - 1);
         if (u16(*once, last) != u16(glyph, last) || u16(*once, last + 2) != 0) __builtin_trap();
+        // Every point is the source's point halved, rounded half up.
+        const auto source = simple_glyph_points(Reader(glyph, file), glyph);
+        const auto written = simple_glyph_points(Reader(*once, file), *once);
+        if (source.size() != written.size()) __builtin_trap();
+        for (std::size_t i = 0; i < source.size(); ++i)
+            if (written[i].first != half(source[i].first) || written[i].second != half(source[i].second)) __builtin_trap();
     }
     return 0;
 }

@@ -94,25 +94,45 @@ void encode_step(int d, unsigned short_bit, unsigned same_bit, unsigned& flag, s
     }
 }
 
-std::optional<std::string> halved_simple(const Reader& r, std::string_view g, std::size_t contours) {
+/// A simple glyph's contour ends, flags and absolute coordinates.
+struct Simple {
+    std::vector<unsigned> ends, flags;
+    std::vector<int> xs, ys;
+    std::size_t instructions = 0;
+};
+
+Simple decode_simple(const Reader& r, std::string_view g, std::size_t contours) {
     if (g.size() < 12 + 2 * contours) r.fail("glyph outline truncated");
-    std::vector<unsigned> ends(contours);
+    Simple s;
+    s.ends.resize(contours);
     for (std::size_t i = 0; i < contours; ++i) {
-        ends[i] = u16(g, 10 + 2 * i);
-        if (i > 0 && ends[i] <= ends[i - 1]) r.fail("glyph contour ends out of order");
+        s.ends[i] = u16(g, 10 + 2 * i);
+        if (i > 0 && s.ends[i] <= s.ends[i - 1]) r.fail("glyph contour ends out of order");
     }
-    const std::size_t instructions = u16(g, 10 + 2 * contours);
-    if (instructions != 0) return std::nullopt;
-    const std::size_t count = ends.back() + 1u;
-    SimpleReader in(r, g, 12 + 2 * contours);
-    const std::vector<unsigned> flags = in.flags(count);
-    const std::vector<int> xs = in.coordinates(flags, x_short, x_same_or_positive);
-    const std::vector<int> ys = in.coordinates(flags, y_short, y_same_or_positive);
+    s.instructions = u16(g, 10 + 2 * contours);
+    if (s.instructions > g.size() - 12 - 2 * contours) r.fail("glyph outline truncated");
+    SimpleReader in(r, g, 12 + 2 * contours + s.instructions);
+    s.flags = in.flags(s.ends.back() + 1u);
+    s.xs = in.coordinates(s.flags, x_short, x_same_or_positive);
+    s.ys = in.coordinates(s.flags, y_short, y_same_or_positive);
+    return s;
+}
+
+std::optional<std::string> halved_simple(const Reader& r, std::string_view g, std::size_t contours) {
+    const Simple s = decode_simple(r, g, contours);
+    if (s.instructions != 0) return std::nullopt;
+    const std::vector<unsigned>& ends = s.ends;
+    const std::vector<unsigned>& flags = s.flags;
+    const std::vector<int>& xs = s.xs;
+    const std::vector<int>& ys = s.ys;
+    const std::size_t count = flags.size();
 
     std::string out;
     append16(out, static_cast<int>(contours));
     int box[4] = {half(xs[0]), half(ys[0]), half(xs[0]), half(ys[0])};
     for (std::size_t i = 0; i < count; ++i) {
+        // Steps are 16-bit, but their sum may leave 16 bits; such a glyph keeps its units.
+        // (Within 16 bits, a halved step is at most 16 385.)
         if (!fits16(xs[i]) || !fits16(ys[i])) return std::nullopt;
         box[0] = std::min(box[0], half(xs[i])), box[1] = std::min(box[1], half(ys[i]));
         box[2] = std::max(box[2], half(xs[i])), box[3] = std::max(box[3], half(ys[i]));
@@ -185,6 +205,16 @@ std::optional<std::string> halved_composite(const Reader& r, std::string_view g)
 }
 
 }  // namespace
+
+std::vector<std::pair<int, int>> simple_glyph_points(const Reader& r, std::string_view glyph) {
+    if (glyph.size() < 10) r.fail("glyph outline truncated");
+    const int contours = i16(glyph, 0);
+    if (contours <= 0) return {};
+    const Simple s = decode_simple(r, glyph, static_cast<std::size_t>(contours));
+    std::vector<std::pair<int, int>> points;
+    for (std::size_t i = 0; i < s.xs.size(); ++i) points.emplace_back(s.xs[i], s.ys[i]);
+    return points;
+}
 
 std::optional<std::string> halved_glyph(const Reader& r, std::string_view glyph) {
     if (glyph.empty()) return std::string();

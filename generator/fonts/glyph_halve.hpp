@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "fonts/truetype.hpp"
 
@@ -27,5 +29,9 @@ constexpr int half(int v) { return (v + 1) >> 1; }
 /// (hinting works in the source's units) or a coordinate would leave 16 bits. A malformed
 /// description is a FontError through `r`.
 std::optional<std::string> halved_glyph(const Reader& r, std::string_view glyph);
+
+/// A simple glyph's points in absolute font units (empty for a composite or empty glyph);
+/// a malformed description is a FontError. For checking what halved_glyph wrote.
+std::vector<std::pair<int, int>> simple_glyph_points(const Reader& r, std::string_view glyph);
 
 }  // namespace brevgen::fonts::detail
