@@ -25,6 +25,13 @@ void append16(std::string& out, int v) {
     out += static_cast<char>(static_cast<unsigned>(v) & 0xFF);
 }
 
+/// Halves the signed 16-bit value of `g` at `at` into the same place of `out`.
+void halve16(std::string& out, std::string_view g, std::size_t at) {
+    const auto v = static_cast<unsigned>(half(i16(g, at)));
+    out[at] = static_cast<char>((v >> 8) & 0xFF);
+    out[at + 1] = static_cast<char>(v & 0xFF);
+}
+
 bool fits16(int v) { return v >= -32768 && v <= 32767; }
 
 /// A simple glyph's points, decoded to absolute coordinates.
@@ -171,12 +178,7 @@ std::optional<std::string> halved_simple(const Reader& r, std::string_view g, st
 
 std::optional<std::string> halved_composite(const Reader& r, std::string_view g) {
     std::string out(g);
-    for (std::size_t i = 0; i < 4; ++i) {
-        const std::size_t at = 2 + 2 * i;
-        const int v = half(i16(g, at));
-        out[at] = static_cast<char>((static_cast<unsigned>(v) >> 8) & 0xFF);
-        out[at + 1] = static_cast<char>(static_cast<unsigned>(v) & 0xFF);
-    }
+    for (std::size_t i = 0; i < 4; ++i) halve16(out, g, 2 + 2 * i);  // the bounding box
     std::size_t at = 10;
     unsigned flags = more_components;
     while (flags & more_components) {
@@ -188,9 +190,7 @@ std::optional<std::string> halved_composite(const Reader& r, std::string_view g)
         if (flags & args_xy) {  // offsets in font units; otherwise point numbers, kept
             for (std::size_t k = 0; k < 2; ++k) {
                 if (flags & arg_words) {
-                    const int v = half(i16(g, at + 2 * k));
-                    out[at + 2 * k] = static_cast<char>((static_cast<unsigned>(v) >> 8) & 0xFF);
-                    out[at + 2 * k + 1] = static_cast<char>(static_cast<unsigned>(v) & 0xFF);
+                    halve16(out, g, at + 2 * k);
                 } else {
                     out[at + k] = static_cast<char>(half(static_cast<signed char>(g[at + k])));
                 }
